@@ -5,7 +5,8 @@
 //   semantic/  schema accepts (JSON Schema cannot express the rule), C# reports the expected codes.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Ajv2020 from "ajv/dist/2020.js";
@@ -134,5 +135,27 @@ describe("examples/*.spec.yaml are valid for both the schema and lspgen", () => 
       const diagnostics = await cliDiagnostics(file);
       assert.deepEqual(errorCodes(diagnostics), [], `lspgen reports errors for ${name}: ${show(diagnostics)}`);
     });
+  }
+});
+
+// The C# list of canonical types is read from lspgen itself: LSG012's message names the allowed types.
+test("the schema's field types are exactly the types lspgen allows", async () => {
+  const schemaTypes = [...schema.$defs.fieldType.enum].sort();
+  const dir = mkdtempSync(join(tmpdir(), "lspgen-schema-"));
+  try {
+    const file = join(dir, "unknown_type.yaml");
+    writeFileSync(file, [
+      'spec_version: "1.0"', "project_name: demo", "entities:", "  - name: Item", "    fields:",
+      "      - name: id", "        type: uuid", "        primary_key: true",
+      "      - name: value", "        type: no_such_type", "",
+    ].join("\n"));
+    const diagnostics = await cliDiagnostics(file);
+    const lsg012 = diagnostics.find((d) => d.code === "LSG012");
+    assert.ok(lsg012, `lspgen reported no LSG012 for an unknown field type: ${show(diagnostics)}`);
+    const listed = /Allowed types: ([a-z, ]+)/.exec(lsg012.message);
+    assert.ok(listed, `LSG012's message no longer lists "Allowed types: ...": ${lsg012.message}`);
+    assert.deepEqual(listed[1].split(/,\s*/).sort(), schemaTypes, "schema $defs.fieldType.enum differs from lspgen's allowed types");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
