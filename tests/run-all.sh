@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# THE test command of LspGen: builds the solution and runs every suite,
+#   dotnet   all xunit projects of LspGen.sln (counts from each assembly's summary line)
+#   node     every tests/*/package.json with a "test" script (node --test, TAP counts)
+#   e2e      tests/e2e/run.sh: each example spec generated, migrated, tested and booted against
+#            a real PostgreSQL inside the trixie test environment (needs root)
+# then prints ONE final line "N passed, N failed" summing every suite, and exits non-zero if
+# anything failed. A skipped test counts as failed: a skip here would hide a missing dependency.
+#
+# Usage: bash tests/run-all.sh          (as root for the e2e suite; see README.md)
+
+set -uo pipefail
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
+cd "$REPO" || exit 2
+LOGS=$(mktemp -d /tmp/lspgen-run-all.XXXXXX)
+trap 'rm -rf -- "$LOGS"' EXIT
+
+total_passed=0
+total_failed=0
+summary=()
+
+record() {  # record SUITE PASSED FAILED
+  total_passed=$((total_passed + $2))
+  total_failed=$((total_failed + $3))
+  summary+=("$(printf '%-8s %s passed, %s failed' "$1" "$2" "$3")")
+  printf '== %s: %s passed, %s failed\n' "$1" "$2" "$3"
+}
+
+# ---------------------------------------------------------------- build
+printf '== build\n'
+dotnet build LspGen.sln -c Debug -nologo -v quiet >"$LOGS/build.log" 2>&1
+if [ $? != 0 ]; then
+  grep -E 'error' "$LOGS/build.log" | sort -u | head -n 30
+  tail -n 5 "$LOGS/build.log"
+  record build 0 1
+  printf '%s passed, %s failed\n' "$total_passed" "$total_failed"
+  exit 1
+fi
+LSPGEN_DLL="$REPO/server/LspGen.Cli/bin/Debug/net10.0/lspgen.dll"
+
+# ---------------------------------------------------------------- dotnet test
+printf '== dotnet test\n'
+dotnet test LspGen.sln --no-build -c Debug -nologo 2>&1 | tee "$LOGS/dotnet.log" |
+  grep -E '^\s*(Passed!|Failed!)|^\s*Failed |error' || true
+dotnet_rc=${PIPESTATUS[0]}
+# "Passed!  - Failed:     0, Passed:    60, Skipped:     0, Total:    60, Duration: ... - X.dll"
+read -r p f s n < <(awk '
+  /(Passed|Failed)! +- Failed: / {
+    gsub(/,/, ""); for (i = 1; i <= NF; i++) {
+      if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1)
+      if ($i == "Skipped:") s += $(i+1) }
+    n++ }
+  END { print p + 0, f + 0, s + 0, n + 0 }' "$LOGS/dotnet.log")
+if [ "$s" != 0 ]; then printf 'dotnet: %s skipped test(s) counted as failed\n' "$s"; fi
+if [ "$dotnet_rc" != 0 ] && [ "$f" = 0 ]; then
+  printf 'dotnet test exited with %s without a failed test; last lines:\n' "$dotnet_rc"; tail -n 30 "$LOGS/dotnet.log"
+  f=1
+fi
+[ "$n" != 0 ] || { echo "dotnet test reported no test assembly"; f=$((f + 1)); }
+record dotnet "$p" $((f + s))
+
+# ---------------------------------------------------------------- node suites
+for pkg in tests/*/package.json; do
+  [ -f "$pkg" ] || continue
+  dir=$(dirname "$pkg"); name=node:$(basename "$dir")
+  grep -q '"test"' "$pkg" || continue
+  printf '== %s\n' "$name"
+  if ! command -v node >/dev/null || { [ ! -d node_modules ] && [ ! -d "$dir/node_modules" ]; }; then
+    echo "$name: node or its dependencies are missing: install Node.js and run 'npm ci' at the repository root"
+    record "$name" 0 1; continue
+  fi
+  ( cd "$dir" && LSPGEN_CLI="dotnet $LSPGEN_DLL" npm test --silent -- --test-reporter=tap ) >"$LOGS/$name.log" 2>&1
+  node_rc=$?
+  p=$(awk '/^# pass /{print $3}' "$LOGS/$name.log" | tail -n1)
+  f=$(awk '/^# (fail|cancelled|skipped|todo) /{s += $3} END {print s + 0}' "$LOGS/$name.log")
+  grep -E '^not ok|^# (fail|skipped|todo|cancelled) [1-9]' "$LOGS/$name.log" || true
+  if [ -z "$p" ]; then echo "$name: no TAP summary; last lines:"; tail -n 30 "$LOGS/$name.log"; p=0; f=$((f + 1))
+  elif [ "$node_rc" != 0 ] && [ "$f" = 0 ]; then echo "$name: exited with $node_rc"; tail -n 30 "$LOGS/$name.log"; f=1; fi
+  record "$name" "$p" "$f"
+done
+
+# ---------------------------------------------------------------- end-to-end
+printf '== e2e\n'
+LSPGEN="dotnet $LSPGEN_DLL" bash tests/e2e/run.sh 2>&1 | tee "$LOGS/e2e.log"
+read -r p f < <(awk '/^[0-9]+ passed, [0-9]+ failed$/ { p = $1; f = $3 } END { print p + 0, f + 0 }' "$LOGS/e2e.log")
+if ! grep -qE '^[0-9]+ passed, [0-9]+ failed$' "$LOGS/e2e.log"; then f=$((f + 1)); fi
+record e2e "$p" "$f"
+
+# ---------------------------------------------------------------- total
+printf '%s\n' "${summary[@]}"
+printf '%s passed, %s failed\n' "$total_passed" "$total_failed"
+[ "$total_failed" = 0 ]
