@@ -26,17 +26,28 @@ public sealed record SpecDocument(
 {
     public static SpecDocument Empty(SourceKind kind, SourceRange range) =>
         new(kind, null, null, null, null, null, [], [], [], range);
+
+    /// <summary>The range of each key token written in this mapping ("name" → the range of <c>name</c>); for diagnostics on an option and for the editor.</summary>
+    public IReadOnlyDictionary<string, SourceRange> KeyRanges { get; init; } = KeyRangeMap.None;
 }
 
 /// <summary>The optional <c>database:</c> block.</summary>
-public sealed record DatabaseSpec(Located<string>? Type, Located<string>? Version, SourceRange Range);
+public sealed record DatabaseSpec(Located<string>? Type, Located<string>? Version, SourceRange Range)
+{
+    /// <summary>The range of each key token written here (see <see cref="KeyRangeMap"/>).</summary>
+    public IReadOnlyDictionary<string, SourceRange> KeyRanges { get; init; } = KeyRangeMap.None;
+}
 
 /// <summary>The optional <c>auth:</c> block.</summary>
 public sealed record AuthSpec(
     Located<bool>? Enabled,
     Located<string>? Type,
     Located<long>? AccessTokenExpiryMinutes,
-    SourceRange Range);
+    SourceRange Range)
+{
+    /// <summary>The range of each key token written here (see <see cref="KeyRangeMap"/>).</summary>
+    public IReadOnlyDictionary<string, SourceRange> KeyRanges { get; init; } = KeyRangeMap.None;
+}
 
 /// <summary>One item of <c>entities:</c>. <see cref="Range"/> covers the whole item.</summary>
 public sealed record EntitySpec(
@@ -45,7 +56,11 @@ public sealed record EntitySpec(
     Located<bool>? Crud,
     Located<string>? Description,
     IReadOnlyList<FieldSpec> Fields,
-    SourceRange Range);
+    SourceRange Range)
+{
+    /// <summary>The range of each key token written here (see <see cref="KeyRangeMap"/>).</summary>
+    public IReadOnlyDictionary<string, SourceRange> KeyRanges { get; init; } = KeyRangeMap.None;
+}
 
 /// <summary>One item of an entity's <c>fields:</c>. <see cref="Range"/> covers the whole item.</summary>
 public sealed record FieldSpec(
@@ -60,13 +75,34 @@ public sealed record FieldSpec(
     Located<ScalarValue>? Default,
     Located<string>? References,
     Located<string>? Description,
-    SourceRange Range);
+    SourceRange Range)
+{
+    /// <summary>The range of each key token written here (see <see cref="KeyRangeMap"/>).</summary>
+    public IReadOnlyDictionary<string, SourceRange> KeyRanges { get; init; } = KeyRangeMap.None;
+}
 
 /// <summary>A scalar as written: its text and whether it was quoted (a quoted "1" is a string, not a number).</summary>
 public sealed record ScalarValue(string Text, bool Quoted);
 
 /// <summary>"As a role, I want goal so that benefit." (from PRDs, or <c>user_stories:</c> in a spec).</summary>
-public sealed record UserStorySpec(Located<string> Role, Located<string> Goal, Located<string>? Benefit, SourceRange Range);
+public sealed record UserStorySpec(Located<string> Role, Located<string> Goal, Located<string>? Benefit, SourceRange Range)
+{
+    /// <summary>The range of each key token written here (see <see cref="KeyRangeMap"/>).</summary>
+    public IReadOnlyDictionary<string, SourceRange> KeyRanges { get; init; } = KeyRangeMap.None;
+}
 
 /// <summary>An external service the project talks to (from PRDs, or <c>integrations:</c> in a spec).</summary>
-public sealed record IntegrationSpec(Located<string> Name, Located<string>? Purpose, SourceRange Range);
+public sealed record IntegrationSpec(Located<string> Name, Located<string>? Purpose, SourceRange Range)
+{
+    /// <summary>The range of each key token written here (see <see cref="KeyRangeMap"/>).</summary>
+    public IReadOnlyDictionary<string, SourceRange> KeyRanges { get; init; } = KeyRangeMap.None;
+}
+
+/// <summary>
+/// Key-token ranges of a loaded mapping ("max_length" → where that key is written). Empty for specs that
+/// were not loaded from YAML (e.g. from a PRD); consumers fall back to the value or item range.
+/// </summary>
+public static class KeyRangeMap
+{
+    public static IReadOnlyDictionary<string, SourceRange> None { get; } = new Dictionary<string, SourceRange>(StringComparer.Ordinal);
+}

@@ -1,0 +1,68 @@
+using LspGen.Spec.Diagnostics;
+
+namespace LspGen.Spec;
+
+/// <summary>
+/// Every diagnostic LspGen reports, defined once. The codes are a public contract: never renumber,
+/// never reuse; each one has a section in docs/diagnostics.md. Messages say what is wrong and what to do.
+/// </summary>
+public static class Descriptors
+{
+    // Syntax (Syntax/YamlSyntax.cs)
+    public static readonly DiagnosticDescriptor SyntaxError = new("LSG001", "YAML syntax error",
+        "YAML syntax error: {0}", Severity.Error);
+    public static readonly DiagnosticDescriptor DuplicateKey = new("LSG007", "Duplicate key",
+        "Key '{0}' is already set earlier in this mapping; remove one of the two", Severity.Error);
+    public static readonly DiagnosticDescriptor AliasNotSupported = new("LSG008", "YAML alias not supported",
+        "YAML aliases ('*{0}') are not supported in a spec; write the value out instead", Severity.Error);
+
+    // Structure (Model/SpecLoader.cs)
+    public static readonly DiagnosticDescriptor UnknownKey = new("LSG002", "Unknown key",
+        "Unknown key '{0}' in {1}.{2}", Severity.Error);
+    public static readonly DiagnosticDescriptor WrongValueKind = new("LSG003", "Wrong value kind",
+        "{0} must be {1}, but this is {2}{3}", Severity.Error);
+    public static readonly DiagnosticDescriptor MissingKey = new("LSG004", "Missing required key",
+        "Missing required key '{0}' in {1}: add '{0}: {2}'", Severity.Error);
+    public static readonly DiagnosticDescriptor InvalidValue = new("LSG005", "Invalid value",
+        "Invalid value for '{0}': {1}", Severity.Error);
+    public static readonly DiagnosticDescriptor UnsupportedSpecVersion = new("LSG006", "Missing or unsupported spec_version",
+        "{0}; write spec_version: \"1.0\" (the only supported version)", Severity.Error);
+
+    // Meaning (Validation/)
+    public static readonly DiagnosticDescriptor DuplicateEntity = new("LSG010", "Duplicate entity",
+        "Entity '{0}' collides with entity '{1}' declared earlier (both become '{2}'); rename one of them", Severity.Error);
+    public static readonly DiagnosticDescriptor DuplicateField = new("LSG011", "Duplicate field",
+        "Field '{0}' collides with field '{1}' declared earlier in entity '{2}' (both become '{3}'); rename one of them", Severity.Error);
+    public static readonly DiagnosticDescriptor InvalidFieldType = new("LSG012", "Invalid field type",
+        "Unknown field type '{0}'{1}. Allowed types: string, integer, float, boolean, datetime, uuid, text", Severity.Error);
+    public static readonly DiagnosticDescriptor MissingPrimaryKey = new("LSG013", "Missing primary key",
+        "Entity '{0}' has no primary key, so 'id: uuid' will be added as its primary key; mark a field with 'primary_key: true' to choose your own", Severity.Warning);
+    public static readonly DiagnosticDescriptor InvalidPrimaryKey = new("LSG014", "Several primary keys or invalid primary key type",
+        "{0}", Severity.Error);
+    public static readonly DiagnosticDescriptor InvalidIdentifier = new("LSG015", "Invalid identifier",
+        "'{0}' is not a valid {1}: {2}", Severity.Error);
+    public static readonly DiagnosticDescriptor ReservedName = new("LSG016", "Reserved or colliding name",
+        "'{0}' is reserved: {1}; rename it", Severity.Error);
+    public static readonly DiagnosticDescriptor DuplicateTableName = new("LSG017", "Duplicate table name",
+        "Table '{0}' of entity '{1}' is already the table of entity '{2}'; set a different table_name", Severity.Error);
+    public static readonly DiagnosticDescriptor UnknownEntityReference = new("LSG018", "Reference to unknown entity",
+        "Field '{0}' references entity '{1}', which is not declared{2}", Severity.Error);
+    public static readonly DiagnosticDescriptor ReferenceCycle = new("LSG019", "Cycle of non-nullable references",
+        "Entities {0} reference each other through non-nullable fields, so no row could ever be inserted first; make one of these references 'nullable: true'", Severity.Error);
+    public static readonly DiagnosticDescriptor OptionNotValidForType = new("LSG020", "Option not valid for the type",
+        "'{0}' is not valid here: {1}", Severity.Error);
+    public static readonly DiagnosticDescriptor NonCanonicalName = new("LSG021", "Non-canonical name",
+        "'{0}' is not {1}; it will be generated as '{2}' – rename it to '{2}'", Severity.Warning);
+
+    /// <summary>Every descriptor, ordered by code.</summary>
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
+    [
+        SyntaxError, UnknownKey, WrongValueKind, MissingKey, InvalidValue, UnsupportedSpecVersion, DuplicateKey,
+        AliasNotSupported, DuplicateEntity, DuplicateField, InvalidFieldType, MissingPrimaryKey, InvalidPrimaryKey,
+        InvalidIdentifier, ReservedName, DuplicateTableName, UnknownEntityReference, ReferenceCycle,
+        OptionNotValidForType, NonCanonicalName,
+    ];
+
+    /// <summary>The descriptor with code <paramref name="id"/> ("LSG012"), or null.</summary>
+    public static DiagnosticDescriptor? Find(string id) => All.FirstOrDefault(d => d.Id == id);
+}

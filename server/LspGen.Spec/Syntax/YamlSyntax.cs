@@ -1,0 +1,214 @@
+using LspGen.Spec.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlScalarStyle = YamlDotNet.Core.ScalarStyle;
+
+namespace LspGen.Spec.Syntax;
+
+/// <summary>
+/// Text → <see cref="SyntaxTree"/>, built from YamlDotNet's parser events so every node keeps its exact
+/// range. Tolerant: a syntax error becomes LSG001 and the tree parsed so far is returned, with the
+/// containers the error cut short marked incomplete. Safe on hostile input: aliases are never expanded
+/// (LSG008), nesting is limited to <see cref="MaxDepth"/>, the text to <see cref="MaxLength"/>
+/// characters, and the tree is built with an explicit stack (no recursion), so cost is linear in the text.
+/// </summary>
+public static class YamlSyntax
+{
+    /// <summary>A spec is at most ~6 levels deep; 64 leaves room for odd-but-valid YAML and stops stack bombs.</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>8 MiB of text: far beyond any real spec, small enough to analyse in well under a second.</summary>
+    public const int MaxLength = 8 * 1024 * 1024;
+
+    public static SyntaxTree Parse(string text)
+    {
+        var lines = new LineMap(text);
+        if (text.Length > MaxLength)
+        {
+            var message = FormattableString.Invariant($"the spec is {text.Length} characters long, more than the limit of {MaxLength}");
+            return new SyntaxTree(text, null, [Diagnostic.Create(Descriptors.SyntaxError, SourceRange.At(0, 0), message)], lines);
+        }
+        var builder = new TreeBuilder(text, lines);
+        builder.Run();
+        return new SyntaxTree(text, builder.Root, builder.Diagnostics, lines);
+    }
+
+    private sealed class Frame(bool isMapping, bool isFlow, Position start)
+    {
+        public bool IsMapping { get; } = isMapping;
+        public bool IsFlow { get; } = isFlow;
+        public Position Start { get; } = start;
+        public List<SyntaxNode> Items { get; } = [];
+        public List<MappingEntry> Entries { get; } = [];
+        public SyntaxNode? PendingKey { get; set; }
+        public Position LastEnd { get; set; } = start;
+    }
+
+    private sealed class TreeBuilder(string text, LineMap lines)
+    {
+        // YamlDotNet treats a byte order mark as part of the first scalar, so it is cut off and every
+        // offset YamlDotNet reports is shifted back by its length.
+        private readonly int _offset = text.StartsWith('\uFEFF') ? 1 : 0;
+        private readonly Stack<Frame> _stack = new();
+        private Position _lastEnd;
+
+        public SyntaxNode? Root { get; private set; }
+        public List<Diagnostic> Diagnostics { get; } = [];
+
+        public void Run()
+        {
+            var parser = new Parser(new Scanner(new StringReader(text[_offset..]), skipComments: true));
+            var documents = 0;
+            while (true)
+            {
+                ParsingEvent? ev;
+                try
+                {
+                    if (!parser.MoveNext()) break;
+                    ev = parser.Current;
+                }
+                catch (YamlException ex)
+                {
+                    Fail(RangeOf(ex.Start, ex.End), Describe(ex));
+                    return;
+                }
+                catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+                {
+                    // YamlDotNet 16.3 throws these instead of a YamlException on some truncated inputs
+                    // (e.g. an unclosed flow sequence at the end of the text); they are syntax errors too.
+                    Fail(new SourceRange(_lastEnd, lines.PositionAt(text.Length)),
+                        "the document ends in the middle of a value (an unclosed '[', '{' or quote?)");
+                    return;
+                }
+                switch (ev)
+                {
+                    case DocumentStart start:
+                        if (++documents > 1)
+                        {
+                            Diagnostics.Add(Diagnostic.Create(Descriptors.SyntaxError, RangeOf(start.Start, start.End),
+                                "a spec is a single YAML document; remove this second document (and its '---')"));
+                            return;
+                        }
+                        break;
+                    case MappingStart m:
+                        if (!Push(new Frame(true, m.Style == MappingStyle.Flow, PositionOf(m.Start)))) return;
+                        break;
+                    case SequenceStart s:
+                        if (!Push(new Frame(false, s.Style == SequenceStyle.Flow, PositionOf(s.Start)))) return;
+                        break;
+                    case MappingEnd or SequenceEnd:
+                        Add(Close(_stack.Pop(), ev, complete: true));
+                        break;
+                    case Scalar sc:
+                        Add(new ScalarNode(sc.Value, StyleOf(sc.Style), RangeOf(sc.Start, sc.End)));
+                        break;
+                    case AnchorAlias alias:
+                        var range = RangeOf(alias.Start, alias.End);
+                        Diagnostics.Add(Diagnostic.Create(Descriptors.AliasNotSupported, range, alias.Value.Value));
+                        Add(new AliasNode(alias.Value.Value, range));
+                        break;
+                }
+            }
+        }
+
+        private bool Push(Frame frame)
+        {
+            if (_stack.Count >= MaxDepth)
+            {
+                var at = frame.Start;
+                Fail(new SourceRange(at, new Position(at.Line, at.Character + 1)),
+                    FormattableString.Invariant($"nesting deeper than {MaxDepth} levels; a spec never needs that"));
+                return false;
+            }
+            _stack.Push(frame);
+            return true;
+        }
+
+        private void Add(SyntaxNode node)
+        {
+            if (node.Range.End > _lastEnd) _lastEnd = node.Range.End;
+            if (_stack.Count == 0)
+            {
+                Root ??= node;
+                return;
+            }
+            var frame = _stack.Peek();
+            frame.LastEnd = node.Range.End;
+            if (!frame.IsMapping) frame.Items.Add(node);
+            else if (frame.PendingKey is null) frame.PendingKey = node;
+            else
+            {
+                frame.Entries.Add(new MappingEntry(frame.PendingKey, node));
+                frame.PendingKey = null;
+            }
+        }
+
+        private SyntaxNode Close(Frame frame, ParsingEvent? end, bool complete)
+        {
+            var endPos = frame.LastEnd;
+            // A flow collection ends after its closing bracket; YamlDotNet's end event starts at it.
+            if (end is not null && frame.IsFlow)
+            {
+                var at = (int)end.Start.Index + _offset;
+                if (at < text.Length && text[at] is ']' or '}') endPos = lines.PositionAt(at + 1);
+            }
+            if (frame.IsMapping && frame.PendingKey is not null) frame.Entries.Add(new MappingEntry(frame.PendingKey, null));
+            var range = new SourceRange(frame.Start, endPos < frame.Start ? frame.Start : endPos);
+            if (range.End > _lastEnd) _lastEnd = range.End;
+            return frame.IsMapping
+                ? ReportDuplicates(new MappingNode(frame.Entries, frame.IsFlow, complete, range))
+                : new SequenceNode(frame.Items, frame.IsFlow, complete, range);
+        }
+
+        private MappingNode ReportDuplicates(MappingNode map)
+        {
+            var seen = new Dictionary<string, MappingEntry>(StringComparer.Ordinal);
+            foreach (var entry in map.Entries)
+            {
+                if (entry.KeyText is not { } key) continue;
+                if (seen.TryGetValue(key, out var first))
+                    Diagnostics.Add(Diagnostic.Create(Descriptors.DuplicateKey, entry.Key.Range, key)
+                        .WithRelated(new RelatedLocation(first.Key.Range, FormattableString.Invariant($"'{key}' is first set here"))));
+                else seen[key] = entry;
+            }
+            return map;
+        }
+
+        /// <summary>Records a syntax error and closes every open container, keeping what was parsed.</summary>
+        private void Fail(SourceRange range, string message)
+        {
+            Diagnostics.Add(Diagnostic.Create(Descriptors.SyntaxError, range, message));
+            while (_stack.Count > 0) Add(Close(_stack.Pop(), null, complete: false));
+        }
+
+        private Position PositionOf(Mark mark) => lines.PositionAt(mark.Index + _offset);
+
+        private SourceRange RangeOf(Mark start, Mark end)
+        {
+            var s = PositionOf(start);
+            var e = PositionOf(end);
+            return new SourceRange(s, e < s ? s : e);
+        }
+
+        private static ScalarStyle StyleOf(YamlScalarStyle style) => style switch
+        {
+            YamlScalarStyle.SingleQuoted => ScalarStyle.SingleQuoted,
+            YamlScalarStyle.DoubleQuoted => ScalarStyle.DoubleQuoted,
+            YamlScalarStyle.Literal => ScalarStyle.Literal,
+            YamlScalarStyle.Folded => ScalarStyle.Folded,
+            _ => ScalarStyle.Plain,
+        };
+
+        // YamlDotNet messages start with its own position ("(Line: 2, Col: 3, Idx: 7) - (...): ");
+        // ours is in the range already, so only the explanation is kept.
+        private static string Describe(YamlException ex)
+        {
+            var message = ex.Message;
+            var cut = message.IndexOf("): ", StringComparison.Ordinal);
+            if (message.StartsWith("(Line:", StringComparison.Ordinal) && cut >= 0) message = message[(cut + 3)..];
+            message = message.TrimEnd('.');
+            return message.Length == 0 ? "invalid YAML" : char.ToLowerInvariant(message[0]) + message[1..]
+                + " (check the indentation, colons and quotes here)";
+        }
+    }
+}
