@@ -34,7 +34,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor DuplicateField = new("LSG011", "Duplicate field",
         "Field '{0}' collides with field '{1}' declared earlier in entity '{2}' (both become '{3}'); rename one of them", Severity.Error);
     public static readonly DiagnosticDescriptor InvalidFieldType = new("LSG012", "Invalid field type",
-        "Unknown field type '{0}'{1}. Allowed types: string, integer, float, boolean, datetime, uuid, text", Severity.Error);
+        "Unknown field type '{0}'. {1}Allowed types: string, integer, float, boolean, datetime, uuid, text", Severity.Error);
     public static readonly DiagnosticDescriptor MissingPrimaryKey = new("LSG013", "Missing primary key",
         "Entity '{0}' has no primary key, so 'id: uuid' will be added as its primary key; mark a field with 'primary_key: true' to choose your own", Severity.Warning);
     public static readonly DiagnosticDescriptor InvalidPrimaryKey = new("LSG014", "Several primary keys or invalid primary key type",

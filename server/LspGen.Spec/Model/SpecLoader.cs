@@ -74,7 +74,7 @@ public static class SpecLoader
             }
             if (scalar.Value == "1.0" && !scalar.IsQuoted)
                 Diagnostics.Add(Diagnostic.Create(Descriptors.UnsupportedSpecVersion, scalar.Range,
-                        "spec_version 1.0 is written as a number (YAML reads it as the float 1.0, so 1.00 or 1.10 would mean other versions); quote it")
+                        "spec_version 1.0 is written as a number, which YAML reads as a float; quote it")
                     .WithSeverity(Severity.Warning).WithData("replacement", "\"1.0\""));
             else if (scalar.Value != "1.0")
                 Diagnostics.Add(Diagnostic.Create(Descriptors.UnsupportedSpecVersion, scalar.Range,

@@ -56,4 +56,15 @@ public sealed class LineMap
         while (end > from && char.IsWhiteSpace(_text[end - 1])) end--;
         return new SourceRange(start, PositionAt(Math.Max(end, from)));
     }
+
+    /// <summary>The non-blank content of <paramref name="line"/> (empty range at the line start for a blank line).</summary>
+    public SourceRange LineContent(int line)
+    {
+        line = Math.Clamp(line, 0, _lineStarts.Length - 1);
+        var from = _lineStarts[line];
+        var end = LineEndOffset(line);
+        while (from < end && char.IsWhiteSpace(_text[from])) from++;
+        while (end > from && char.IsWhiteSpace(_text[end - 1])) end--;
+        return new SourceRange(PositionAt(from), PositionAt(end));
+    }
 }

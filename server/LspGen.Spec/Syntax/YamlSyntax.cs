@@ -69,14 +69,14 @@ public static class YamlSyntax
                 }
                 catch (YamlException ex)
                 {
-                    Fail(RangeOf(ex.Start, ex.End), Describe(ex));
+                    Fail(Widen(RangeOf(ex.Start, ex.End)), Describe(ex));
                     return;
                 }
                 catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
                 {
                     // YamlDotNet 16.3 throws these instead of a YamlException on some truncated inputs
                     // (e.g. an unclosed flow sequence at the end of the text); they are syntax errors too.
-                    Fail(new SourceRange(_lastEnd, lines.PositionAt(text.Length)),
+                    Fail(Widen(new SourceRange(lines.PositionAt(text.Length), lines.PositionAt(text.Length))),
                         "the document ends in the middle of a value (an unclosed '[', '{' or quote?)");
                     return;
                 }
@@ -179,6 +179,21 @@ public static class YamlSyntax
         {
             Diagnostics.Add(Diagnostic.Create(Descriptors.SyntaxError, range, message));
             while (_stack.Count > 0) Add(Close(_stack.Pop(), null, complete: false));
+        }
+
+        /// <summary>
+        /// YamlDotNet often reports an error as an empty range (at a ':' or at the end of the text), which
+        /// an editor can barely show; then the line with the error (or the last non-blank line before it) is used.
+        /// </summary>
+        private SourceRange Widen(SourceRange range)
+        {
+            if (range.Start != range.End) return range;
+            for (var line = range.Start.Line; line >= 0; line--)
+            {
+                var content = lines.LineContent(line);
+                if (content.Start != content.End) return content;
+            }
+            return range;
         }
 
         private Position PositionOf(Mark mark) => lines.PositionAt(mark.Index + _offset);

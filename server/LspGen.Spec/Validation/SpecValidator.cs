@@ -66,14 +66,17 @@ public static partial class SpecValidator
             var snake = hasName ? Naming.ToSnakeCase(name.Value) : "";
             var validName = hasName && CheckEntityName(entity, authEnabled, diagnostics);
 
-            if (validName && !byName.TryAdd(snake, entity))
+            var duplicate = validName && !byName.TryAdd(snake, entity);
+            if (duplicate)
             {
                 var first = byName[snake];
                 diagnostics.Add(Diagnostic.Create(Descriptors.DuplicateEntity, name.Range, Short(name.Value), Short(first.Name.Value), snake)
                     .WithRelated(new RelatedLocation(first.Name.Range, FormattableString.Invariant($"'{Short(first.Name.Value)}' is declared here"))));
             }
 
-            var table = CheckTableName(entity, validName ? Naming.Pluralize(snake) : null, authEnabled, diagnostics);
+            // A duplicate entity's derived table collides too; LSG010 already says so.
+            var table = duplicate && entity.TableName is null ? null
+                : CheckTableName(entity, validName ? Naming.Pluralize(snake) : null, authEnabled, diagnostics);
             if (table is not null && !byTable.TryAdd(table, entity))
             {
                 var first = byTable[table];
@@ -200,7 +203,7 @@ public static partial class SpecValidator
             {
                 var replacement = FieldTypes.BestReplacement(type);
                 diagnostics.Add(Diagnostic.Create(Descriptors.InvalidFieldType, field.Type.Range, Short(type),
-                    FormattableString.Invariant($"; did you mean '{replacement}'?")).WithData("replacement", replacement));
+                    FormattableString.Invariant($"Did you mean '{replacement}'? ")).WithData("replacement", replacement));
             }
 
             if (isPrimaryKey)
