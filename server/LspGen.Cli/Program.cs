@@ -1,1 +1,3 @@
-Console.WriteLine("lspgen");
+using LspGen.Cli;
+
+return Cli.Run(args, CliContext.ForConsole());

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.Reflection;
+
+namespace LspGen.Cli;
+
+/// <summary>
+/// Where every lspgen subcommand is registered: one line per command. A new command (e.g. `lsp` from
+/// the language server) is a class with a static <c>Create(CliContext)</c> and one line here.
+/// </summary>
+public static class Commands
+{
+    public static RootCommand Build(CliContext context)
+    {
+        var root = new RootCommand("lspgen: compile a backend spec (spec.yaml) into a FastAPI + PostgreSQL project.")
+        {
+            GenerateCommand.Create(context),
+            ValidateCommand.Create(context),
+            InitCommand.Create(context),
+            // LspCommand.Create(context),   // `lspgen lsp [--stdio]`: added by the language server (server/LspGen.LanguageServer)
+        };
+        // The default --version reads the entry assembly, which is the test host when run in process.
+        foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new PrintVersion(context);
+        return root;
+    }
+
+    /// <summary>lspgen's own version, e.g. "0.1.0".</summary>
+    public static string Version =>
+        typeof(Commands).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    private sealed class PrintVersion(CliContext context) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            context.Out.WriteLine(Version);
+            return ExitCodes.Ok;
+        }
+    }
+}
