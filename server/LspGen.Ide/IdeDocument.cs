@@ -1,0 +1,74 @@
+using LspGen.Spec;
+using LspGen.Spec.Diagnostics;
+using LspGen.Spec.Model;
+using LspGen.Spec.Syntax;
+
+namespace LspGen.Ide;
+
+/// <summary>Which front end a document goes through; every feature checks it before reading the YAML tree.</summary>
+public enum DocumentKind
+{
+    /// <summary>A spec.yaml (YAML or JSON).</summary>
+    Spec,
+
+    /// <summary>
+    /// A PRD (markdown). Seam for the PRD front end: it will add a factory that fills <see cref="IdeDocument.Analysis"/>
+    /// from the PRD parser; until then the spec features answer nothing for PRDs.
+    /// </summary>
+    Prd,
+}
+
+/// <summary>
+/// One version of an open document, analysed once: the text, its syntax tree, the spec model and the
+/// diagnostics. Immutable, so every feature can read it from any thread; the language server creates
+/// one per change and throws the old one away.
+/// </summary>
+public sealed class IdeDocument
+{
+    private readonly Lazy<SpecOutline> _outline;
+
+    private IdeDocument(string text, DocumentKind kind, SyntaxTree tree, SpecAnalysis analysis)
+    {
+        Text = text;
+        Kind = kind;
+        Tree = tree;
+        Analysis = analysis;
+        _outline = new Lazy<SpecOutline>(() => SpecOutline.Of(Tree), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>Parses and analyses a spec (one parse; never throws).</summary>
+    public static IdeDocument Create(string text)
+    {
+        var tree = SpecAnalyzer.Parse(text);
+        return new IdeDocument(text, DocumentKind.Spec, tree, SpecAnalyzer.Analyze(tree));
+    }
+
+    public string Text { get; }
+    public DocumentKind Kind { get; }
+    public SyntaxTree Tree { get; }
+    public SpecAnalysis Analysis { get; }
+    public LineMap Lines => Tree.Lines;
+
+    /// <summary>The spec as written (partial when the text is broken).</summary>
+    public SpecDocument Spec => Analysis.Document;
+
+    /// <summary>Feature 1: everything the front end and the validator report, in document order.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics => Analysis.Diagnostics;
+
+    /// <summary>Entities and fields as syntax nodes (for edits that must keep quotes and layout).</summary>
+    internal SpecOutline Outline => _outline.Value;
+
+    /// <summary>The text of <paramref name="line"/> without its line break ("" outside the document).</summary>
+    public string LineText(int line)
+    {
+        if (line < 0 || line >= Lines.LineCount) return "";
+        var start = Lines.OffsetAt(new Position(line, 0));
+        return Text[start..Lines.LineEndOffset(line)];
+    }
+
+    /// <summary>The position at the end of <paramref name="line"/> (before its line break).</summary>
+    public Position EndOfLine(int line) => Lines.PositionAt(Lines.LineEndOffset(Math.Clamp(line, 0, Lines.LineCount - 1)));
+
+    /// <summary>Clamps a position a client sent to the text (clients may lag behind by a keystroke).</summary>
+    public Position Clamp(Position position) => Lines.PositionAt(Lines.OffsetAt(position));
+}
