@@ -513,6 +513,8 @@ public class DiagnosticCodeTests
     [InlineData("string", "true")]
     [InlineData("uuid", "not-a-uuid")]
     [InlineData("datetime", "tomorrow")]
+    [InlineData("text", "null")]
+    [InlineData("integer", "~")]
     public void LSG020_default_of_the_wrong_type(string type, string value)
     {
         Fixture.Single(Specs.WithFields($"""
@@ -531,7 +533,7 @@ public class DiagnosticCodeTests
     [InlineData("string", "pending")]
     [InlineData("datetime", "\"2024-01-31T12:00:00Z\"")]
     [InlineData("uuid", "\"3f2504e0-4f89-11d3-9a0c-0305e82c3301\"")]
-    [InlineData("text", "null")]
+    [InlineData("text", "\"null\"")]
     public void Defaults_of_the_right_type_are_accepted(string type, string value)
     {
         var analysis = SpecAnalyzer.Analyze(Specs.WithFields($"""

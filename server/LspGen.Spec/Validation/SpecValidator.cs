@@ -279,12 +279,9 @@ public static partial class SpecValidator
     {
         var plain = !value.Quoted;
         var text = value.Text;
+        // A null default is the same as no default (and ambiguous for text fields, where it could mean "null").
         if (plain && text is "" or "~" or "null" or "Null" or "NULL")
-        {
-            return field.Nullable?.Value == false
-                ? "the field is 'nullable: false', so its default cannot be null"
-                : null;
-        }
+            return "a null default is the same as no default; remove the 'default' key";
         var isBool = plain && text is "true" or "True" or "TRUE" or "false" or "False" or "FALSE";
         var isInteger = plain && IntegerPattern().IsMatch(text);
         var isFloat = plain && FloatPattern().IsMatch(text);
