@@ -103,7 +103,13 @@ downgrade_round_trip() {
 
 boot() {
   local dir=$1 url=$2 rc
-  in_env "$dir" "$url" python3 -m uvicorn app.main:app --host 127.0.0.1 --port "$APP_PORT" \
+  if (exec 3<>"/dev/tcp/127.0.0.1/$APP_PORT") 2>/dev/null; then
+    echo "port $APP_PORT is already in use; set LSPGEN_E2E_APP_PORT to a free port"; return 1
+  fi
+  # Started directly (not through a function) so that $! is the process that becomes uvicorn:
+  # trixie-pyenv.sh execs through unshare and chroot into it, and the kill below reaches it.
+  bash "$PYENV" run -b "$WORK" -w "$dir" -e "DATABASE_URL=$url" -e "SECRET_KEY=$SECRET_KEY" \
+    -e PYTHONDONTWRITEBYTECODE=1 -- python3 -m uvicorn app.main:app --host 127.0.0.1 --port "$APP_PORT" \
     >"$WORK/logs/uvicorn.log" 2>&1 &
   uvicorn_pid=$!
   in_env "$dir" "$url" timeout 120 python3 "$WORK/check_boot.py" "http://127.0.0.1:$APP_PORT" "$dir"
