@@ -1,0 +1,176 @@
+// Compile benchmark: a 100-entity × 10-field spec through the whole pipeline (parse, validate, enrich,
+// render) in process, and `lspgen generate` end to end as a process. A Stopwatch harness, not a test.
+//
+// Usage: dotnet run -c Release --project bench/compile -- [--cli PATH_TO_LSPGEN] [--write-docs docs/performance.md]
+// (bench/compile/run.sh publishes lspgen ReadyToRun and runs this with both options.)
+
+using System.Diagnostics;
+using System.Globalization;
+using LspGen.Bench.Compile;
+using LspGen.Compiler;
+using LspGen.Spec;
+
+string? cli = null, docs = null;
+for (var i = 0; i < args.Length; i++)
+{
+    if (args[i] == "--cli") cli = args[++i];
+    else if (args[i] == "--write-docs") docs = args[++i];
+    else { Console.Error.WriteLine($"unknown argument {args[i]}"); return 2; }
+}
+
+var spec = BenchSpec.Text(100);
+var check = Pipeline.Compile(spec);
+if (check.Files is null)
+{
+    foreach (var d in check.Analysis.Diagnostics) Console.Error.WriteLine($"{d.Range.Start}: {d.Code}: {d.Message}");
+    Console.Error.WriteLine("the benchmark spec has errors");
+    return 1;
+}
+var rows = new List<string>();
+void Report(string what, Measurement m)
+{
+    var row = string.Create(CultureInfo.InvariantCulture,
+        $"| {what} | {m.Median:F2} ms | {m.P95:F2} ms | {m.Min:F2} ms | {m.Runs} | {(m.AllocatedBytes is { } b ? $"{b / 1048576.0:F1} MB" : "n/a")} |");
+    rows.Add(row);
+    Console.WriteLine(row);
+}
+
+Console.WriteLine($"spec: 100 entities x 10 fields, {spec.Length} chars; {check.Files.Count} files, {check.Files.Sum(f => f.Content.Length)} chars generated");
+Console.WriteLine("| stage | median | p95 | min | runs | allocated per run |");
+Console.WriteLine("|---|---|---|---|---|---|");
+Report("parse + validate (`SpecAnalyzer.Analyze`)", Measure.InProcess(() => SpecAnalyzer.Analyze(spec), 30, 200));
+var analysis = SpecAnalyzer.Analyze(spec);
+Report("enrich + render (`BackendCompiler.Compile`)", Measure.InProcess(() => BackendCompiler.Compile(analysis.Document), 30, 200));
+Report("**whole compile in process (`Pipeline.Compile`)**", Measure.InProcess(() => Pipeline.Compile(spec), 30, 200));
+
+// Memory must grow linearly with the spec: allocations per entity at several sizes.
+var scaling = new List<string>();
+foreach (var n in new[] { 25, 50, 100, 200 })
+{
+    var text = BenchSpec.Text(n);
+    var m = Measure.InProcess(() => Pipeline.Compile(text), 5, 20);
+    var line = string.Create(CultureInfo.InvariantCulture,
+        $"| {n} | {m.Median:F2} ms | {m.AllocatedBytes!.Value / 1048576.0:F1} MB | {m.AllocatedBytes.Value / n / 1024.0:F0} KB |");
+    scaling.Add(line);
+    Console.WriteLine(line);
+}
+
+string? cliRow = null;
+if (cli is not null)
+{
+    var folder = Directory.CreateTempSubdirectory("lspgen-bench-").FullName;
+    try
+    {
+        var specPath = Path.Combine(folder, "spec.yaml");
+        File.WriteAllText(specPath, spec);
+        var run = 0;
+        var m = Measure.Process(() =>
+        {
+            var outDir = Path.Combine(folder, $"out{run++}");
+            var start = new ProcessStartInfo(cli, ["generate", specPath, "--out", outDir]) { RedirectStandardOutput = true, RedirectStandardError = true };
+            using var p = System.Diagnostics.Process.Start(start)!;
+            p.StandardOutput.ReadToEnd();
+            var err = p.StandardError.ReadToEnd();
+            p.WaitForExit();
+            if (p.ExitCode != 0) throw new InvalidOperationException($"lspgen exited with {p.ExitCode}: {err}");
+        }, 3, 30);
+        Report("**`lspgen generate` end to end (process, ReadyToRun, writes all files)**", m);
+        cliRow = rows[^1];
+    }
+    finally
+    {
+        Directory.Delete(folder, recursive: true);
+    }
+}
+
+if (docs is not null)
+{
+    var section = string.Join('\n', [
+        "## Compiler",
+        "",
+        "Measured by `bash bench/compile/run.sh` (a Stopwatch harness in `bench/compile`, Release build,",
+        $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}).",
+        $"Spec: 100 entities × 10 fields ({spec.Length} characters); output: {check.Files.Count} files.",
+        "Targets: in-process compile under 20 ms, CLI end to end under 150 ms, memory linear in spec size.",
+        "",
+        "| stage | median | p95 | min | runs | allocated per run |",
+        "|---|---|---|---|---|---|",
+        .. rows,
+        "",
+        "Allocation by spec size (whole in-process compile):",
+        "",
+        "| entities | median | allocated | per entity |",
+        "|---|---|---|---|",
+        .. scaling,
+        "",
+        cliRow is null ? "The CLI was not measured in this run (pass `--cli`)." :
+            "The CLI figure includes process start, runtime start-up, reading the spec and writing every file plus the manifest.",
+    ]);
+    Docs.ReplaceSection(docs, section);
+    Console.WriteLine($"updated {docs}");
+}
+return 0;
+
+/// <summary>Timings of repeated runs, in milliseconds, and managed bytes allocated per run (in process only).</summary>
+internal sealed record Measurement(double Median, double P95, double Min, int Runs, long? AllocatedBytes);
+
+internal static class Measure
+{
+    public static Measurement InProcess(Action action, int warmup, int runs)
+    {
+        for (var i = 0; i < warmup; i++) action();
+        GC.Collect();
+        var times = new double[runs];
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < runs; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            action();
+            times[i] = sw.Elapsed.TotalMilliseconds;
+        }
+        var allocated = (GC.GetAllocatedBytesForCurrentThread() - before) / runs;
+        return Summarize(times, allocated);
+    }
+
+    public static Measurement Process(Action action, int warmup, int runs)
+    {
+        for (var i = 0; i < warmup; i++) action();
+        var times = new double[runs];
+        for (var i = 0; i < runs; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            action();
+            times[i] = sw.Elapsed.TotalMilliseconds;
+        }
+        return Summarize(times, null);
+    }
+
+    private static Measurement Summarize(double[] times, long? allocated)
+    {
+        Array.Sort(times);
+        double At(double q) => times[Math.Min(times.Length - 1, (int)Math.Ceiling(q * times.Length) - 1)];
+        return new Measurement(At(0.5), At(0.95), times[0], times.Length, allocated);
+    }
+}
+
+/// <summary>Rewrites only the "## Compiler" section of docs/performance.md; other sections belong to other benchmarks.</summary>
+internal static class Docs
+{
+    public static void ReplaceSection(string path, string section)
+    {
+        const string heading = "## Compiler";
+        var text = File.Exists(path) ? File.ReadAllText(path) : "# Performance\n";
+        var start = text.IndexOf("\n" + heading + "\n", StringComparison.Ordinal);
+        string result;
+        if (start < 0)
+        {
+            result = text.TrimEnd('\n') + "\n\n" + section + "\n";
+        }
+        else
+        {
+            var next = text.IndexOf("\n## ", start + heading.Length + 1, StringComparison.Ordinal);
+            result = text[..(start + 1)] + section + "\n" + (next < 0 ? "" : text[next..]);
+        }
+        File.WriteAllText(path, result);
+    }
+}
