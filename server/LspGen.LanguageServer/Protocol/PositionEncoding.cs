@@ -63,7 +63,7 @@ public sealed class PositionEncoding
     /// <summary>Converts a UTF-16 column on <paramref name="line"/> (without its line break) to this encoding.</summary>
     public int FromUtf16Column(ReadOnlySpan<char> line, int utf16Column)
     {
-        var column = ToUtf16Column(line, utf16Column); // clamps and snaps to a character start in UTF-16 terms
+        var column = Utf16.ToUtf16Column(line, utf16Column); // clamps and snaps to the start of a character
         if (this == Utf16) return column;
         var prefix = line[..column];
         return Encoding.UTF8.GetByteCount(prefix);

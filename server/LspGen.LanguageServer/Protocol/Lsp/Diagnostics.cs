@@ -25,7 +25,8 @@ public sealed record Diagnostic(
     CodeDescription? CodeDescription = null,
     string? Source = null,
     IReadOnlyList<DiagnosticTag>? Tags = null,
-    IReadOnlyList<DiagnosticRelatedInformation>? RelatedInformation = null);
+    IReadOnlyList<DiagnosticRelatedInformation>? RelatedInformation = null,
+    System.Text.Json.JsonElement? Data = null);
 
 /// <summary>A link to documentation of a diagnostic code.</summary>
 public sealed record CodeDescription(string Href);
