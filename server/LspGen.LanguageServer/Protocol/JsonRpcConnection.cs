@@ -67,6 +67,18 @@ public sealed class JsonRpcConnection
         SerializerOptions.MakeReadOnly();
     }
 
+    /// <summary>
+    /// A connection over the process's stdin/stdout. Console.Out is redirected to stderr from then on,
+    /// so that a stray Console.WriteLine anywhere in the server cannot corrupt the protocol stream.
+    /// </summary>
+    public static JsonRpcConnection CreateForStdio(IServerLog? log = null, IJsonTypeInfoResolver? additionalTypes = null)
+    {
+        var stdin = Console.OpenStandardInput();
+        var stdout = Console.OpenStandardOutput();
+        Console.SetOut(Console.Error);
+        return new JsonRpcConnection(PipeReader.Create(stdin), PipeWriter.Create(stdout), log, additionalTypes);
+    }
+
     /// <summary>The options every parameter and result is (de)serialised with.</summary>
     public JsonSerializerOptions SerializerOptions { get; }
 
@@ -97,7 +109,10 @@ public sealed class JsonRpcConnection
     public void OnRequest<TResult>(string method, Func<CancellationToken, Task<TResult>> handler) =>
         Register(method, new RequestRegistration<JsonElement, TResult>(null, TypeInfo<TResult>(), (_, ct) => handler(ct)));
 
-    /// <summary>Handles a notification; runs on the read loop, in order, so keep it quick.</summary>
+    /// <summary>
+    /// Handles a notification. It runs on the read loop, in order, so keep it quick, and never await a
+    /// server-to-client request in it: the answer could not be read until the handler returns.
+    /// </summary>
     public void OnNotification<TParams>(string method, Func<TParams, CancellationToken, Task> handler)
     {
         lock (notificationHandlers) notificationHandlers[method] = new NotificationRegistration<TParams>(TypeInfo<TParams>(), handler);
