@@ -134,9 +134,10 @@ internal static class ReferenceGraph
         foreach (var list in cycleEdges.Values.OrderBy(l => l[0].From).ThenBy(l => l[0].Field.Range.Start))
         {
             var first = list[0];
-            var members = list.Select(e => e.From).Distinct().Order()
-                .Select(i => "'" + SpecValidator.Short(Naming.ToPascalCase(entities[i].Entity.Name.Value)) + "'");
-            var diagnostic = Diagnostic.Create(Descriptors.ReferenceCycle, first.Field.References!.Value.Range, string.Join(", ", members));
+            var members = list.Select(e => e.From).Distinct().Order().ToList();
+            var names = string.Join(", ", members.Take(10).Select(i => "'" + SpecValidator.Short(Naming.ToPascalCase(entities[i].Entity.Name.Value)) + "'"))
+                + (members.Count > 10 ? FormattableString.Invariant($" and {members.Count - 10} more") : "");
+            var diagnostic = Diagnostic.Create(Descriptors.ReferenceCycle, first.Field.References!.Value.Range, names);
             diagnostics.Add(diagnostic.WithRelated([.. list.Skip(1).Select(e => new RelatedLocation(e.Field.References!.Value.Range,
                 FormattableString.Invariant($"'{SpecValidator.Short(e.Field.Name.Value)}' of {SpecValidator.Short(entities[e.From].Entity.Name.Value)} is also part of the cycle")))]));
         }
