@@ -1,0 +1,455 @@
+using LspGen.Spec.Syntax;
+
+namespace LspGen.Ide;
+
+/// <summary>Which mapping of the spec format a key belongs to.</summary>
+internal enum SpecLevel { Top, Database, Auth, Entity, Field, UserStory, Integration, Unknown }
+
+/// <summary>What the caret is about to write.</summary>
+internal enum CaretSlot
+{
+    /// <summary>Nothing sensible (inside a comment, a flow collection, a block scalar, the indentation of a line).</summary>
+    None,
+
+    /// <summary>A key of the mapping at <see cref="CaretContext.Level"/>.</summary>
+    Key,
+
+    /// <summary>The value of <see cref="CaretContext.Key"/>, in the mapping at <see cref="CaretContext.Level"/>.</summary>
+    Value,
+
+    /// <summary>A new item of the list <see cref="CaretContext.ListKey"/> (the caret is where its "- " goes).</summary>
+    ListItem,
+}
+
+/// <summary>
+/// Where the caret is in the spec, worked out from the raw lines by indentation, so it works on the text
+/// as it is while typing (half-typed keys, a value missing after "type:", a document cut in the middle
+/// of an entity), where a YAML parser stops at the first error. One linear pass over the lines, with a
+/// stack of open block mappings and lists; flow collections ({…}, […]) are not entered.
+/// </summary>
+internal sealed record CaretContext(
+    CaretSlot Slot,
+    SpecLevel Level,
+    string? Key,
+    string? ListKey,
+    IReadOnlySet<string> PresentKeys,
+    /// <summary>The token being typed (key, value or the "- " item start), on the caret line; contains the caret.</summary>
+    SourceRange TokenRange,
+    /// <summary>The text of <see cref="TokenRange"/>.</summary>
+    string Token,
+    /// <summary>Column where the keys of the caret's mapping start (the dash column for <see cref="CaretSlot.ListItem"/>).</summary>
+    int Column,
+    /// <summary>The caret line has a ':' after the key being typed (so completing a key must not add one).</summary>
+    bool ColonFollows,
+    /// <summary>The caret line starts a list item ("- " before the key being typed).</summary>
+    bool StartsItem,
+    /// <summary>Column of that "- ", when <see cref="StartsItem"/>.</summary>
+    int DashColumn,
+    /// <summary>Names of the entities declared anywhere in the text, in order (also below a syntax error).</summary>
+    IReadOnlyList<string> EntityNames)
+{
+    private static readonly HashSet<string> NoKeys = [];
+
+    public static readonly IReadOnlySet<string> ListKeys = new HashSet<string>(StringComparer.Ordinal)
+        { "entities", "fields", "user_stories", "integrations" };
+
+    public static CaretContext At(IdeDocument doc, Position caret)
+    {
+        caret = doc.Clamp(caret);
+        var scanner = new Scanner(doc);
+        return scanner.Run(caret);
+    }
+
+    private static CaretContext Nothing(Position caret, IReadOnlyList<string> names) =>
+        new(CaretSlot.None, SpecLevel.Unknown, null, null, NoKeys, new SourceRange(caret, caret), "", 0, false, false, 0, names);
+
+    /// <summary>The level of the mapping whose path (list keys with "[]") is <paramref name="path"/>.</summary>
+    public static SpecLevel LevelOf(string path) => path switch
+    {
+        "" => SpecLevel.Top,
+        "database" => SpecLevel.Database,
+        "auth" => SpecLevel.Auth,
+        "entities[]" => SpecLevel.Entity,
+        "entities[].fields[]" => SpecLevel.Field,
+        "user_stories[]" => SpecLevel.UserStory,
+        "integrations[]" => SpecLevel.Integration,
+        _ => SpecLevel.Unknown,
+    };
+
+    /// <summary>An open block container. Item mappings of a list have <see cref="Segment"/> null.</summary>
+    private sealed class Frame(bool isList, int column, string path)
+    {
+        public bool IsList { get; } = isList;
+        public int Column { get; } = column;
+
+        /// <summary>"entities[].fields[]" for a field mapping; list frames end with "[]" too.</summary>
+        public string Path { get; } = path;
+
+        public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The last key of this mapping when its value is still to come on the next lines.</summary>
+        public string? PendingKey { get; set; }
+    }
+
+    /// <summary>One line cut into its parts (columns are UTF-16 offsets in the line).</summary>
+    private readonly record struct LineParts(
+        bool IsContent, int FirstDash, int DashCount, int ContentColumn, string? Key, int KeyEnd, int ColonColumn,
+        int ValueStart, int ValueEnd, bool OpensBlockScalar)
+    {
+        public bool ValueIsEmpty => ValueStart >= ValueEnd;
+    }
+
+    private sealed class Scanner(IdeDocument doc)
+    {
+        private readonly List<Frame> _stack = [];
+        private readonly List<string> _entityNames = [];
+        private Position _caret;
+
+        public CaretContext Run(Position caret)
+        {
+            _caret = caret;
+            var lineCount = doc.Lines.LineCount;
+            var line = 0;
+            for (; line < caret.Line; line++) line = Feed(line);
+            if (line > caret.Line)
+            {
+                // The caret is inside a block scalar (a multi-line description): plain text, no completion.
+                FeedRest(line);
+                return Nothing(caret, _entityNames);
+            }
+
+            var context = AtCaretLine(caret, out var target);
+            if (context.Slot == CaretSlot.None)
+            {
+                FeedRest(caret.Line + 1);
+                return context with { EntityNames = _entityNames };
+            }
+            // Keys written below the caret belong to the same mapping too: keep reading until it closes.
+            for (line = caret.Line + 1; line < lineCount; line++) line = Feed(line);
+            return context with { PresentKeys = target?.Keys ?? NoKeys, EntityNames = _entityNames };
+        }
+
+        private void FeedRest(int from)
+        {
+            for (var line = from; line < doc.Lines.LineCount; line++) line = Feed(line);
+        }
+
+        private Frame Top => _stack[^1];
+
+        /// <summary>Reads one complete line into the stack; returns the last line consumed (block scalars span lines).</summary>
+        private int Feed(int line)
+        {
+            var text = doc.LineText(line);
+            var parts = Cut(text, text.Length);
+            if (!parts.IsContent) return line;
+            var inItem = false;
+            for (var d = 0; d < parts.DashCount; d++)
+            {
+                OpenItem(DashColumnAt(text, parts.FirstDash, d));
+                inItem = true;
+            }
+            if (parts.Key is null) return line;
+            var frame = AttachKey(parts.ContentColumn, inItem);
+            frame.Keys.Add(parts.Key);
+            frame.PendingKey = parts.ValueIsEmpty ? parts.Key : null;
+            if (frame.Path == "entities[]" && parts.Key == "name" && !parts.ValueIsEmpty)
+                _entityNames.Add(Unquote(text[parts.ValueStart..parts.ValueEnd]));
+            if (!parts.OpensBlockScalar) return line;
+            // Block scalar content: every following line indented deeper than the key (or blank).
+            var last = line;
+            for (var next = line + 1; next < doc.Lines.LineCount; next++)
+            {
+                var t = doc.LineText(next);
+                var indent = Indent(t);
+                if (indent < t.Length && indent <= parts.ContentColumn) break;
+                // A blank caret line at the key's column or left of it starts the next key, not more text.
+                if (next == _caret.Line && _caret.Character <= parts.ContentColumn) break;
+                last = next;
+            }
+            return last;
+        }
+
+        /// <summary>A "- " at <paramref name="column"/>: the next item of a list (opened here if new).</summary>
+        private void OpenItem(int column)
+        {
+            EnsureRoot(column);
+            while (_stack.Count > 1 && Top.Column > column) _stack.RemoveAt(_stack.Count - 1);
+            if (Top.IsList && Top.Column == column) return;
+            // A list is the value of the pending key of the mapping above it; "key:\n- item" may even share its column.
+            var parent = Top;
+            var path = parent.PendingKey is { } key ? Join(parent.Path, key + "[]") : Join(parent.Path, "?[]");
+            parent.PendingKey = null;
+            _stack.Add(new Frame(true, column, path));
+        }
+
+        /// <summary>The mapping a key at <paramref name="column"/> belongs to (opened if it starts here).</summary>
+        private Frame AttachKey(int column, bool startsItem)
+        {
+            EnsureRoot(column);
+            if (startsItem)
+            {
+                var item = new Frame(false, column, Top.Path);
+                _stack.Add(item);
+                return item;
+            }
+            while (_stack.Count > 1 && (Top.Column > column || (Top.IsList && Top.Column >= column))) _stack.RemoveAt(_stack.Count - 1);
+            if (Top.Column == column && !Top.IsList) return Top;
+            // Deeper than the mapping above: the value of its pending key (or, without one, an odd indentation).
+            var parent = Top;
+            var path = parent.PendingKey is { } key ? Join(parent.Path, key) : Join(parent.Path, "?");
+            parent.PendingKey = null;
+            var map = new Frame(false, column, path);
+            _stack.Add(map);
+            return map;
+        }
+
+        private void EnsureRoot(int column)
+        {
+            if (_stack.Count == 0) _stack.Add(new Frame(false, Math.Max(0, column), ""));
+        }
+
+        /// <summary>Works out the slot at the caret and leaves the stack as if the caret line had been read.</summary>
+        private CaretContext AtCaretLine(Position caret, out Frame? target)
+        {
+            target = null;
+            var text = doc.LineText(caret.Line);
+            var c = caret.Character;
+            var before = Cut(text, c);
+            var whole = Cut(text, text.Length);
+            if (InComment(text, c) || (before.IsContent && before.ContentColumn < c && text[before.ContentColumn] is '{' or '[' or '"' or '\'' && before.Key is null))
+            {
+                if (whole.IsContent) Replay(text, whole);
+                return Nothing(caret, _entityNames);
+            }
+
+            // Caret in the indentation of a line that has text after it, or just before its "- ": not a place to type a key.
+            var firstNonBlank = Indent(text);
+            if (!before.IsContent && firstNonBlank < text.Length && (c < firstNonBlank || text[firstNonBlank] is '-' or '#'))
+            {
+                Replay(text, whole);
+                return Nothing(caret, _entityNames);
+            }
+
+            var inItem = false;
+            var dashColumn = -1;
+            if (before.IsContent)
+            {
+                for (var d = 0; d < before.DashCount; d++)
+                {
+                    dashColumn = DashColumnAt(text, before.FirstDash, d);
+                    OpenItem(dashColumn);
+                    inItem = true;
+                }
+            }
+
+            var contentColumn = before.IsContent ? before.ContentColumn : c;
+            if (before.Key is not null)
+            {
+                // Value slot: "key: val|" — the mapping is the one the key belongs to.
+                var frame = AttachKey(before.ContentColumn, inItem);
+                target = frame;
+                var valueStart = before.ColonColumn + 1;
+                while (valueStart < c && text[valueStart] is ' ' or '\t') valueStart++;
+                var valueEnd = Math.Max(c, whole.ValueEnd);
+                if (valueEnd < valueStart) valueEnd = valueStart;
+                var range = new SourceRange(new Position(caret.Line, valueStart), new Position(caret.Line, valueEnd));
+                var keyLevel = LevelOf(frame.Path);
+                frame.Keys.Add(before.Key);
+                frame.PendingKey = whole.ValueIsEmpty ? before.Key : null;
+                return new CaretContext(CaretSlot.Value, keyLevel, before.Key, null, NoKeys, range, text[valueStart..valueEnd],
+                    before.ContentColumn, true, inItem, dashColumn, _entityNames);
+            }
+
+            // Key slot, or a new list item. The word being typed runs from its start to its end after the caret.
+            var wordStart = WordStart(text, c);
+            if (wordStart < contentColumn) wordStart = contentColumn;
+            var wordEnd = c;
+            while (wordEnd < text.Length && IsWordChar(text, wordEnd)) wordEnd++;
+            var word = text[wordStart..wordEnd];
+            var colonFollows = whole.Key is not null && whole.ContentColumn == wordStart;
+            var tokenRange = new SourceRange(new Position(caret.Line, wordStart), new Position(caret.Line, wordEnd));
+            if (wordStart > contentColumn && before.IsContent)
+            {
+                // Something other than a key before the caret ("- foo bar|", "name Ta|"): not a key position.
+                Replay(text, whole, skipDashes: true);
+                return Nothing(caret, _entityNames);
+            }
+
+            if (inItem)
+            {
+                var item = AttachKey(contentColumn, startsItem: true);
+                target = item;
+                return new CaretContext(CaretSlot.Key, LevelOf(item.Path), null, ListKeyOf(item.Path), NoKeys, tokenRange, word,
+                    contentColumn, colonFollows, true, dashColumn, _entityNames);
+            }
+
+            // A key at the caret's column: find the mapping (or list) open at that column.
+            EnsureRoot(contentColumn);
+            while (_stack.Count > 1 && Top.Column > contentColumn) _stack.RemoveAt(_stack.Count - 1);
+            var top = Top;
+            if (top.IsList)
+            {
+                // At a list's dash column: a new item. Deeper than the dash but left of the items' keys: likewise.
+                var listKey = ListKeyOf(top.Path);
+                if (colonFollows || whole.Key is not null) { Replay(text, whole); return Nothing(caret, _entityNames); }
+                return new CaretContext(CaretSlot.ListItem, LevelOf(top.Path), null, listKey, NoKeys, tokenRange, word,
+                    top.Column, false, false, top.Column, _entityNames);
+            }
+            if (top.Column < contentColumn && top.PendingKey is { } pending)
+            {
+                if (ListKeys.Contains(pending))
+                {
+                    if (whole.Key is not null) { Replay(text, whole); return Nothing(caret, _entityNames); }
+                    var path = Join(top.Path, pending + "[]");
+                    return new CaretContext(CaretSlot.ListItem, LevelOf(path), null, pending, NoKeys, tokenRange, word,
+                        contentColumn, false, false, contentColumn, _entityNames);
+                }
+                // The first key of a block under "database:" / "auth:" (or any pending key).
+                var map = AttachKey(contentColumn, startsItem: false);
+                target = map;
+                if (whole.Key is not null) map.PendingKey = whole.ValueIsEmpty ? whole.Key : null;
+                return new CaretContext(CaretSlot.Key, LevelOf(map.Path), null, null, NoKeys, tokenRange, word, contentColumn, colonFollows, false, -1, _entityNames);
+            }
+            var owner = AttachKey(contentColumn, startsItem: false);
+            target = owner;
+            if (whole.Key is not null) owner.PendingKey = whole.ValueIsEmpty ? whole.Key : null;
+            return new CaretContext(CaretSlot.Key, LevelOf(owner.Path), null, null, NoKeys, tokenRange, word, contentColumn, colonFollows, false, -1, _entityNames);
+        }
+
+        /// <summary>Feeds the caret line into the stack as a normal line (when no completion applies).</summary>
+        private void Replay(string text, LineParts parts, bool skipDashes = false)
+        {
+            var inItem = false;
+            for (var d = 0; d < parts.DashCount && !skipDashes; d++)
+            {
+                OpenItem(DashColumnAt(text, parts.FirstDash, d));
+                inItem = true;
+            }
+            if (parts.Key is null) return;
+            var frame = AttachKey(parts.ContentColumn, inItem);
+            frame.Keys.Add(parts.Key);
+            frame.PendingKey = parts.ValueIsEmpty ? parts.Key : null;
+        }
+    }
+
+    private static string? ListKeyOf(string path)
+    {
+        if (!path.EndsWith("[]", StringComparison.Ordinal)) return null;
+        var start = path.LastIndexOf('.') + 1;
+        return path[start..^2];
+    }
+
+    private static string Join(string path, string segment) => path.Length == 0 ? segment : path + "." + segment;
+
+    /// <summary>Cuts the first <paramref name="length"/> characters of a line into indentation, dashes, key and value.</summary>
+    private static LineParts Cut(string text, int length)
+    {
+        length = Math.Min(length, text.Length);
+        var i = 0;
+        while (i < length && text[i] is ' ' or '\t') i++;
+        if (i >= length || text[i] == '#' || (i + 2 < length && text.AsSpan(i, 3) is "---" or "...")) return default;
+        var firstDash = -1;
+        var dashes = 0;
+        while (i < length && text[i] == '-' && (i + 1 >= text.Length || text[i + 1] is ' ' or '\t'))
+        {
+            if (dashes++ == 0) firstDash = i;
+            i++;
+            while (i < length && text[i] is ' ' or '\t') i++;
+        }
+        var content = i;
+        if (i >= length || text[i] is '#')
+            return new LineParts(true, firstDash, dashes, content, null, content, -1, content, content, false);
+        if (text[i] is '{' or '[')
+            return new LineParts(true, firstDash, dashes, content, null, content, -1, content, content, false);
+
+        // The key ends at the first ':' followed by a blank or the end, outside quotes.
+        var colon = -1;
+        var quote = text[i] is '"' or '\'' ? text[i] : '\0';
+        var j = quote == '\0' ? i : i + 1;
+        if (quote != '\0')
+        {
+            while (j < length && text[j] != quote) j++;
+            j++;
+        }
+        for (; j < length; j++)
+        {
+            if (text[j] == '#' && j > 0 && text[j - 1] is ' ' or '\t') break;
+            if (text[j] == ':' && (j + 1 >= text.Length || text[j + 1] is ' ' or '\t'))
+            {
+                colon = j;
+                break;
+            }
+        }
+        if (colon < 0 || colon >= length)
+            return new LineParts(true, firstDash, dashes, content, null, content, -1, content, content, false);
+        var key = Unquote(text[content..colon].TrimEnd());
+        var valueStart = colon + 1;
+        while (valueStart < length && text[valueStart] is ' ' or '\t') valueStart++;
+        var valueEnd = valueStart;
+        var end = ValueEnd(text, valueStart, length);
+        valueEnd = Math.Max(valueEnd, end);
+        var blockScalar = valueStart < valueEnd && text[valueStart] is '|' or '>';
+        return new LineParts(true, firstDash, dashes, content, key, colon, colon, valueStart, valueEnd, blockScalar);
+    }
+
+    /// <summary>The end of a value: before a " #" comment (outside quotes) and trailing blanks.</summary>
+    private static int ValueEnd(string text, int start, int length)
+    {
+        var end = start;
+        var quote = start < length && text[start] is '"' or '\'' ? text[start] : '\0';
+        var i = start + (quote == '\0' ? 0 : 1);
+        var closed = quote == '\0';
+        for (; i < length; i++)
+        {
+            if (!closed && text[i] == quote) { closed = true; continue; }
+            if (closed && text[i] == '#' && text[i - 1] is ' ' or '\t') break;
+        }
+        end = i;
+        while (end > start && text[end - 1] is ' ' or '\t') end--;
+        return end;
+    }
+
+    private static int DashColumnAt(string text, int firstDash, int index)
+    {
+        var i = firstDash;
+        for (var d = 0; d < index; d++)
+        {
+            i++;
+            while (i < text.Length && text[i] is ' ' or '\t') i++;
+        }
+        return i;
+    }
+
+    private static bool InComment(string text, int caret)
+    {
+        var quote = '\0';
+        for (var i = 0; i < caret && i < text.Length; i++)
+        {
+            var ch = text[i];
+            if (quote != '\0') { if (ch == quote) quote = '\0'; continue; }
+            if (ch is '"' or '\'' && (i == 0 || text[i - 1] is ' ' or '\t' or ':' or '-' or '[' or '{' or ',')) quote = ch;
+            else if (ch == '#' && (i == 0 || text[i - 1] is ' ' or '\t')) return true;
+        }
+        return false;
+    }
+
+    private static int Indent(string text)
+    {
+        var i = 0;
+        while (i < text.Length && text[i] is ' ' or '\t') i++;
+        return i;
+    }
+
+    private static int WordStart(string text, int caret)
+    {
+        var i = Math.Min(caret, text.Length);
+        while (i > 0 && IsWordChar(text, i - 1)) i--;
+        return i;
+    }
+
+    private static bool IsWordChar(string text, int i) =>
+        i >= 0 && i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '_' or '-' or '.' or '"' or '\'') && !(text[i] == '-' && i + 1 < text.Length && text[i + 1] == ' ');
+
+    internal static string Unquote(string text) =>
+        text.Length >= 2 && text[0] is '"' or '\'' && text[^1] == text[0] ? text[1..^1] : text;
+}
