@@ -1,0 +1,177 @@
+using LspGen.LanguageServer.Protocol;
+using LspGen.LanguageServer.Protocol.Lsp;
+
+namespace LspGen.LanguageServer.Server;
+
+/// <summary>
+/// The open documents and their analysis: applies didOpen/didChange/didClose in arrival order (the
+/// connection runs notifications one at a time), re-analyses each spec in the background after a
+/// short debounce, cancels analyses a newer version made stale, and publishes diagnostics with the
+/// version they were computed for.
+/// </summary>
+/// <remarks>
+/// Documents that are not specs (see <see cref="SpecFiles"/>) are still tracked, because a YAML file
+/// becomes a spec when its first key is typed as spec_version, but they get no diagnostics; when a
+/// document stops being a spec its diagnostics are cleared once.
+/// </remarks>
+public sealed class SpecDocumentStore(
+    JsonRpcConnection connection,
+    Func<PositionEncoding> encoding,
+    Func<ServerSettings> settings,
+    TimeSpan debounce)
+{
+    readonly Dictionary<string, OpenDocument> documents = new(StringComparer.Ordinal);
+    readonly Lock gate = new();
+
+    sealed class OpenDocument(string uri, string languageId, TextDocumentBuffer buffer)
+    {
+        public string Uri { get; } = uri;
+        public string LanguageId { get; } = languageId;
+        public TextDocumentBuffer Buffer { get; } = buffer;
+        public SpecSnapshot? Current { get; set; }
+        public bool IsSpec { get; set; }
+        public bool PublishedAnything { get; set; }
+        public CancellationTokenSource? Pending { get; set; }
+        // Publishing is serialised per document so that an older analysis can never overtake a newer one on the wire.
+        public SemaphoreSlim PublishGate { get; } = new(1, 1);
+    }
+
+    /// <summary>The current snapshot of an open spec, or null (not open, or not a spec).</summary>
+    public SpecSnapshot? Get(string uri)
+    {
+        lock (gate) return documents.TryGetValue(uri, out var document) && document.IsSpec ? document.Current : null;
+    }
+
+    /// <summary>Every open spec's current snapshot.</summary>
+    public IReadOnlyList<SpecSnapshot> All()
+    {
+        lock (gate) return [.. documents.Values.Where(d => d.IsSpec && d.Current is not null).Select(d => d.Current!)];
+    }
+
+    public void Open(TextDocumentItem item)
+    {
+        var document = new OpenDocument(item.Uri, item.LanguageId, new TextDocumentBuffer(item.Text, encoding()));
+        lock (gate)
+        {
+            if (documents.Remove(item.Uri, out var previous)) previous.Pending?.Cancel();
+            documents[item.Uri] = document;
+        }
+        Update(document, item.Version, TimeSpan.Zero);
+    }
+
+    public void Change(DidChangeTextDocumentParams change)
+    {
+        OpenDocument? document;
+        lock (gate) documents.TryGetValue(change.TextDocument.Uri, out document);
+        if (document is null)
+        {
+            connection.Log.Write(LogLevel.Warning, $"didChange for a document that is not open: {change.TextDocument.Uri}");
+            return;
+        }
+        document.Buffer.Apply(change.ContentChanges);
+        Update(document, change.TextDocument.Version, debounce);
+    }
+
+    public void Close(string uri)
+    {
+        OpenDocument? document;
+        lock (gate)
+        {
+            if (!documents.Remove(uri, out document)) return;
+            document.Pending?.Cancel();
+        }
+        if (document.PublishedAnything) _ = PublishAsync(document, null, []);
+    }
+
+    /// <summary>Publishes every open spec's diagnostics again (after a settings change).</summary>
+    public void RepublishAll()
+    {
+        List<OpenDocument> open;
+        lock (gate) open = [.. documents.Values];
+        foreach (var document in open)
+        {
+            if (document.IsSpec && document.Current is { } snapshot) Schedule(document, snapshot, TimeSpan.Zero);
+        }
+    }
+
+    void Update(OpenDocument document, int version, TimeSpan delay)
+    {
+        var text = document.Buffer.Text;
+        var snapshot = new SpecSnapshot(document.Uri, version, text, encoding());
+        bool wasSpec;
+        lock (gate)
+        {
+            wasSpec = document.IsSpec;
+            document.IsSpec = SpecFiles.IsSpec(document.Uri, document.LanguageId, text);
+            document.Current = snapshot;
+        }
+        if (document.IsSpec) Schedule(document, snapshot, delay);
+        else
+        {
+            document.Pending?.Cancel();
+            if (wasSpec && document.PublishedAnything) _ = PublishAsync(document, version, []);
+        }
+    }
+
+    void Schedule(OpenDocument document, SpecSnapshot snapshot, TimeSpan delay)
+    {
+        var cancellation = new CancellationTokenSource();
+        CancellationTokenSource? stale;
+        lock (gate)
+        {
+            stale = document.Pending;
+            document.Pending = cancellation;
+        }
+        stale?.Cancel();
+        _ = Task.Run(() => AnalyzeAndPublishAsync(document, snapshot, delay, cancellation.Token));
+    }
+
+    async Task AnalyzeAndPublishAsync(OpenDocument document, SpecSnapshot snapshot, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (delay > TimeSpan.Zero) await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            var analysis = snapshot.Analysis;
+            cancellationToken.ThrowIfCancellationRequested();
+            var shown = settings();
+            var diagnostics = analysis.Diagnostics
+                .Where(d => shown.Shows(d.Severity))
+                .Select(d => DiagnosticConverter.ToProtocol(d, snapshot.Uri, snapshot.Lines))
+                .ToList();
+            await PublishAsync(document, snapshot.Version, diagnostics, snapshot, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // A newer version (or close) made this analysis stale; the newer one publishes.
+        }
+        catch (Exception exception)
+        {
+            connection.Log.Write(LogLevel.Error, $"Analysing {snapshot.Uri} (version {snapshot.Version}) failed: {exception}");
+        }
+    }
+
+    async Task PublishAsync(OpenDocument document, int? version, IReadOnlyList<Diagnostic> diagnostics,
+        SpecSnapshot? expected = null, CancellationToken cancellationToken = default)
+    {
+        await document.PublishGate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            if (expected is not null)
+            {
+                lock (gate)
+                {
+                    if (cancellationToken.IsCancellationRequested || document.Current != expected) return;
+                    if (!documents.TryGetValue(document.Uri, out var open) || open != document) return;
+                }
+            }
+            document.PublishedAnything = true;
+            await connection.SendNotificationAsync("textDocument/publishDiagnostics",
+                new PublishDiagnosticsParams(document.Uri, diagnostics, version)).ConfigureAwait(false);
+        }
+        finally
+        {
+            document.PublishGate.Release();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using LspGen.Ide;
+using LspGen.LanguageServer.Protocol;
+using LspGen.Spec;
+
+namespace LspGen.LanguageServer.Server;
+
+/// <summary>
+/// One version of an open spec, immutable: its text, the line index for position conversion and the
+/// analysed document, both computed at most once and only when someone asks. Requests work on the
+/// snapshot that was current when they arrived, so a later didChange never changes the text under them.
+/// </summary>
+public sealed class SpecSnapshot
+{
+    readonly Lazy<TextDocumentBuffer> lines;
+    readonly Lazy<IdeDocument> document;
+
+    public SpecSnapshot(string uri, int version, string text, PositionEncoding encoding)
+    {
+        Uri = uri;
+        Version = version;
+        Text = text;
+        lines = new(() => new TextDocumentBuffer(text, encoding));
+        document = new(() => IdeDocument.Create(text));
+    }
+
+    public string Uri { get; }
+    public int Version { get; }
+    public string Text { get; }
+
+    /// <summary>Converts between wire positions (negotiated encoding) and our UTF-16 positions.</summary>
+    public TextDocumentBuffer Lines => lines.Value;
+
+    /// <summary>The parsed and analysed document the language features work on.</summary>
+    public IdeDocument Document => document.Value;
+
+    /// <summary>The spec model and every diagnostic.</summary>
+    public SpecAnalysis Analysis => Document.Analysis;
+}
