@@ -47,7 +47,7 @@ public static class SpecLoader
             var database = keys.MappingOf("database", this) is { } db ? ReadDatabase(db, keys.Ranges["database"]) : null;
             var auth = keys.MappingOf("auth", this) is { } au ? ReadAuth(au, keys.Ranges["auth"]) : null;
             var entities = ReadList(keys, "entities", "entity", ReadEntity);
-            if (entities is { Count: 0 } && keys.Values.TryGetValue("entities", out var entitiesEntry) && entitiesEntry.Value is SequenceNode)
+            if (keys.Values.TryGetValue("entities", out var entitiesEntry) && entitiesEntry.Value is SequenceNode { Items.Count: 0 })
                 Diagnostics.Add(Diagnostic.Create(Descriptors.InvalidValue, entitiesEntry.Value.Range, "entities",
                     "the list is empty; declare at least one entity with a name and fields"));
             var stories = ReadList(keys, "user_stories", "user story", ReadUserStory);

@@ -43,7 +43,7 @@ public static class NameRules
             names.TryAdd(n, "Pydantic uses this name on every schema class");
         foreach (var n in new[] { "datetime", "date", "timezone", "uuid", "decimal", "enum", "typing",
                      "list", "str", "int", "float", "bool", "bytes", "object", "self", "cls", "sa", "select", "func",
-                     "mapped_column", "relationship" })
+                     "mapped_column", "relationship", "field_validator" })
             names.TryAdd(n, "the generated code uses this Python name, and a field of that name would shadow it");
         return names;
     }
@@ -67,7 +67,8 @@ public static class NameRules
         foreach (var n in new[] { "Any", "Optional", "Annotated", "Field", "Mapped", "UUID", "Session", "DateTime", "Date",
                      "Decimal", "Enum", "List", "Dict", "BaseModel", "ConfigDict", "DeclarativeBase", "APIRouter", "Depends",
                      "HTTPException", "Query", "Request", "Response", "FastAPI", "Path", "Body", "Cookie", "Header", "Status",
-                     "Select", "Func", "Exception", "Object", "Type" })
+                     "Select", "Func", "Exception", "Object", "Type", "TimestampMixin", "CurrentUser", "DbSession",
+                     "SessionLocal", "BaseSettings", "SettingsConfigDict" })
             names.TryAdd(n, "the generated code imports or uses this Python name");
         return names;
     }
