@@ -47,6 +47,21 @@ public class DiagnosticCodeTests
         Assert.Contains("Did you mean 'primary_key'?", d.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("pk", "primary_key")]
+    [InlineData("length", "max_length")]
+    [InlineData("foreign_key", "references")]
+    [InlineData("Type", "type")]
+    public void LSG002_keys_from_other_schema_languages_suggest_the_spec_key(string key, string replacement)
+    {
+        var d = Fixture.Single(Specs.WithFields($"""
+                  - name: title
+                    type: string
+                    [|{key}|]: x
+            """), "LSG002");
+        Assert.Equal(replacement, d.Data["replacement"]);
+    }
+
     [Fact]
     public void LSG002_unknown_key_without_a_close_match_lists_the_allowed_keys()
     {

@@ -72,4 +72,20 @@ public static class SpecKeys
         new("name", SpecValueKind.String, true, "Stripe", "Name of the external service."),
         new("purpose", SpecValueKind.String, false, "payments", "What the project uses it for."),
     ];
+
+    /// <summary>
+    /// Keys from other schema languages (Prisma, SQL, JSON Schema, ORMs) that mean one of ours; the loader
+    /// suggests the spec key for them even when the spelling is far from it ("pk" → primary_key).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Aliases { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["version"] = "spec_version", ["project"] = "project_name", ["models"] = "entities", ["tables"] = "entities",
+        ["db"] = "database", ["authentication"] = "auth", ["stories"] = "user_stories",
+        ["table"] = "table_name", ["tablename"] = "table_name", ["columns"] = "fields", ["attributes"] = "fields",
+        ["properties"] = "fields", ["pk"] = "primary_key", ["primary"] = "primary_key", ["primarykey"] = "primary_key",
+        ["length"] = "max_length", ["maxlength"] = "max_length", ["max_len"] = "max_length", ["size"] = "max_length",
+        ["ref"] = "references", ["fk"] = "references", ["foreign_key"] = "references", ["foreignkey"] = "references",
+        ["indexed"] = "index", ["default_value"] = "default", ["required"] = "nullable", ["optional"] = "nullable",
+        ["desc"] = "description", ["doc"] = "description", ["comment"] = "description",
+    };
 }

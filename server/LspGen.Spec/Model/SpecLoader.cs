@@ -172,7 +172,9 @@ public static class SpecLoader
         private void ReportUnknownKey(SourceRange range, string key, IReadOnlyList<SpecKey> allowed, string where)
         {
             var names = allowed.Select(k => k.Name).ToList();
-            var suggestion = Suggestions.Nearest(key, names);
+            var suggestion = SpecKeys.Aliases.TryGetValue(key, out var alias) && names.Contains(alias)
+                ? alias
+                : Suggestions.Nearest(key, names);
             var hint = suggestion is null
                 ? " Allowed keys: " + string.Join(", ", names) + "."
                 : FormattableString.Invariant($" Did you mean '{suggestion}'?");
