@@ -78,15 +78,23 @@ public static class Specs
             Field("quantity", "integer", nullable: false),
             Field("gift_for_order_id", "uuid", references: "Order")));
 
-    /// <summary>Auth disabled; a crud: false entity referenced by a crud one; a nullable self reference.</summary>
+    /// <summary>
+    /// Auth disabled; Category has no API (crud: false), a nullable self reference and a nullable
+    /// reference to Entry, which references Category back (a cycle the migration must break).
+    /// </summary>
     public static SpecDocument NoAuth() => Document("guestbook", AuthDisabled,
         Entity("Category",
             Field("label", "string", nullable: false, maxLength: 40),
-            Field("parent_id", "uuid", references: "Category")),
+            Field("parent_id", "uuid", references: "Category"),
+            Field("featured_entry_id", "uuid", references: "Entry")) with { Crud = L(false) },
         Entity("Entry",
             Field("author", "string", maxLength: 80),
             Field("message", "text", nullable: false),
-            Field("category_id", "uuid", references: "Category"),
+            Field("category_id", "uuid", nullable: false, references: "Category"),
             Field("rating", "float", @default: Plain("4.5")),
-            Field("seen_on", "datetime", @default: Str("2024-01-31T12:00:00Z"))));
+            Field("seen_on", "datetime", @default: Str("2024-01-31T12:00:00Z"))),
+        Entity("Tag",
+            Field("code", "integer", primaryKey: true),
+            Field("slug", "string", unique: true, maxLength: 3)));
+
 }

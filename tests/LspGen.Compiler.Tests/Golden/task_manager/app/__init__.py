@@ -1,0 +1,1 @@
+"Tracks projects and their tasks"

@@ -1,0 +1,1 @@
+"""Per-entity extension points (app/hooks/<entity>.py), owned by you after the first generation."""

@@ -1,0 +1,1 @@
+"""One router per entity with crud: true."""
