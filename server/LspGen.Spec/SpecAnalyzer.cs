@@ -14,7 +14,7 @@ public static class SpecAnalyzer
     /// <summary>Only the syntax stage: the tree with key ranges the editor needs, and LSG001/LSG007/LSG008.</summary>
     public static SyntaxTree Parse(string text) => YamlSyntax.Parse(text);
 
-    public static SpecAnalysis Analyze(string text) => Analyze(Parse(text));
+    public static SpecAnalysis Analyze(string text) => Guarded(() => Analyze(Parse(text)));
 
     /// <summary>
     /// Loads and validates an already parsed tree (the language server parses once and reuses the tree).
@@ -22,23 +22,28 @@ public static class SpecAnalyzer
     /// document cut short by an error would only produce follow-up noise (e.g. "unknown entity" for an
     /// entity declared below the error). The partial model is still returned.
     /// </summary>
-    public static SpecAnalysis Analyze(SyntaxTree tree)
+    public static SpecAnalysis Analyze(SyntaxTree tree) => Guarded(() =>
+    {
+        var loaded = SpecLoader.Load(tree);
+        var semantic = tree.HasSyntaxErrors ? [] : SpecValidator.Validate(loaded.Document);
+        return new SpecAnalysis(loaded.Document, Sort([.. tree.Diagnostics, .. loaded.Diagnostics, .. semantic]));
+    });
+
+    // Safety net, not error handling: every known failure is a diagnostic by design, so reaching the
+    // catch is a bug in LspGen. It is reported as LSG001 with an "Internal error" message (the tests
+    // assert it never appears) instead of crashing the CLI or the language server.
+    private static SpecAnalysis Guarded(Func<SpecAnalysis> analyze)
     {
         try
         {
-            var loaded = SpecLoader.Load(tree);
-            var semantic = tree.HasSyntaxErrors ? [] : SpecValidator.Validate(loaded.Document);
-            return new SpecAnalysis(loaded.Document, Sort([.. tree.Diagnostics, .. loaded.Diagnostics, .. semantic]));
+            return analyze();
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // Safety net, not error handling: every known failure is a diagnostic by design, so reaching
-            // this is a bug in LspGen. It is reported as LSG001 with an "Internal error" message (tests
-            // assert it never appears) instead of crashing the CLI or the language server.
             var message = "Internal error in the LspGen spec analyzer (please report it with this spec): " + ex.GetType().Name + ": " + ex.Message;
-            var range = new SourceRange(new Position(0, 0), new Position(0, 0));
-            return new SpecAnalysis(SpecDocument.Empty(SourceKind.Yaml, tree.FullRange),
-                [new Diagnostic(Descriptors.SyntaxError, Severity.Error, range, message, [], new SortedDictionary<string, string>(StringComparer.Ordinal))]);
+            var start = SourceRange.At(0, 0);
+            return new SpecAnalysis(SpecDocument.Empty(SourceKind.Yaml, start),
+                [new Diagnostic(Descriptors.SyntaxError, Severity.Error, start, message, [], new SortedDictionary<string, string>(StringComparer.Ordinal))]);
         }
     }
 

@@ -72,10 +72,11 @@ public static class YamlSyntax
                     Fail(Widen(RangeOf(ex.Start, ex.End)), Describe(ex));
                     return;
                 }
-                catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+                catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
-                    // YamlDotNet 16.3 throws these instead of a YamlException on some truncated inputs
-                    // (e.g. an unclosed flow sequence at the end of the text); they are syntax errors too.
+                    // Only YamlDotNet's MoveNext runs in this try. On some truncated inputs it throws other
+                    // exceptions than YamlException (16.3: InvalidOperationException for an unclosed flow
+                    // sequence at the end of the text); for us every failure to parse is a syntax error.
                     Fail(Widen(new SourceRange(lines.PositionAt(text.Length), lines.PositionAt(text.Length))),
                         "the document ends in the middle of a value (an unclosed '[', '{' or quote?)");
                     return;
