@@ -34,6 +34,10 @@ export function validateWithCli(cli, file) {
       [...cli.args, "validate", file, "--format", "json"],
       { encoding: "utf8", timeout: 120_000, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, DOTNET_NOLOGO: "1" } },
       (error, stdout, stderr) => {
+        if (error && typeof error.code === "string") {
+          reject(new Error(`could not start lspgen (${cli.origin}): ${error.message}. Check LSPGEN_CLI or build server/LspGen.Cli.`));
+          return;
+        }
         // Exit code 1 means "the spec has errors", which is an expected verdict, not a failure to run.
         const exitCode = error ? error.code : 0;
         if (exitCode !== 0 && exitCode !== 1) {
