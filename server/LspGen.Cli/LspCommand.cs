@@ -15,6 +15,7 @@ public static class LspCommand
         {
             using var input = Console.OpenStandardInput();
             using var output = context.OpenStdout();
+            Console.SetOut(Console.Error); // from now on a stray Console.WriteLine cannot corrupt the protocol stream
             return LanguageServerHost.RunAsync(input, output).GetAwaiter().GetResult();
         });
         return command;

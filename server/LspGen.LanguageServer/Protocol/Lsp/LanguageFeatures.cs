@@ -48,6 +48,7 @@ public sealed record CompletionItem(string Label)
     public string? FilterText { get; init; }
     public string? InsertText { get; init; }
     public InsertTextFormat? InsertTextFormat { get; init; }
+    public InsertTextMode? InsertTextMode { get; init; }
     public TextEdit? TextEdit { get; init; }
     public IReadOnlyList<TextEdit>? AdditionalTextEdits { get; init; }
     public Command? Command { get; init; }

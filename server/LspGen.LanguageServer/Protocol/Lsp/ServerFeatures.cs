@@ -37,3 +37,11 @@ public sealed record PreviewFile(string Path, string Owner);
 [JsonSerializable(typeof(WorkspaceEdit))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, string>))]
 public sealed partial class ServerJsonContext : JsonSerializerContext;
+
+/// <summary>How the client treats the indentation of a multi-line completion (LSP 3.16 insertTextMode).</summary>
+public enum InsertTextMode
+{
+    /// <summary>Insert as is: the text already carries its absolute indentation.</summary>
+    AsIs = 1,
+    AdjustIndentation = 2,
+}
