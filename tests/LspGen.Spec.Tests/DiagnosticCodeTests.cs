@@ -462,6 +462,34 @@ public class DiagnosticCodeTests
     }
 
     [Fact]
+    public void LSG018_reference_to_the_auth_user_explains_user_id()
+    {
+        var d = Fixture.Single("""
+            spec_version: "1.0"
+            project_name: demo
+            entities:
+              - name: Post
+                fields:
+                  - {name: id, type: uuid, primary_key: true}
+                  - {name: author_id, type: uuid, references: [|User|]}
+            """, "LSG018");
+        Assert.Contains("user_id", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LSG016_reserved_entity_still_counts_as_declared_for_references()
+    {
+        var analysis = SpecAnalyzer.Analyze("""
+            spec_version: "1.0"
+            project_name: demo
+            entities:
+              - {name: Settings, fields: [{name: id, type: uuid, primary_key: true}]}
+              - {name: Post, fields: [{name: id, type: uuid, primary_key: true}, {name: settings_id, type: uuid, references: Settings}]}
+            """);
+        Assert.Equal(["LSG016"], analysis.Diagnostics.Select(d => d.Code));
+    }
+
+    [Fact]
     public void LSG019_cycle_is_reported_once_with_the_other_edges_related()
     {
         var d = Fixture.Single(Specs.Head + """

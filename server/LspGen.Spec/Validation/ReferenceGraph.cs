@@ -13,7 +13,7 @@ internal static class ReferenceGraph
 {
     private sealed record Edge(int From, int To, FieldSpec Field);
 
-    public static void Validate(IReadOnlyList<EntityInfo> entities, List<Diagnostic> diagnostics)
+    public static void Validate(IReadOnlyList<EntityInfo> entities, bool authEnabled, List<Diagnostic> diagnostics)
     {
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < entities.Count; i++)
@@ -30,7 +30,7 @@ internal static class ReferenceGraph
                 if (field.References is not { Value.Length: > 0 } reference) continue;
                 if (!index.TryGetValue(Naming.ToSnakeCase(reference.Value), out var target))
                 {
-                    ReportUnknown(field, reference, index.Keys.Select(k => entities[index[k]].Entity.Name.Value), diagnostics);
+                    ReportUnknown(field, reference, index.Keys.Select(k => entities[index[k]].Entity.Name.Value), authEnabled, diagnostics);
                     continue;
                 }
                 var targetInfo = entities[target];
@@ -50,8 +50,16 @@ internal static class ReferenceGraph
         ReportCycles(entities, edges, diagnostics);
     }
 
-    private static void ReportUnknown(FieldSpec field, Located<string> reference, IEnumerable<string> declared, List<Diagnostic> diagnostics)
+    private static void ReportUnknown(FieldSpec field, Located<string> reference, IEnumerable<string> declared, bool authEnabled,
+        List<Diagnostic> diagnostics)
     {
+        if (authEnabled && Naming.ToPascalCase(reference.Value) == "User")
+        {
+            diagnostics.Add(Diagnostic.Create(Descriptors.UnknownEntityReference, reference.Range, SpecValidator.Short(field.Name.Value),
+                SpecValidator.Short(reference.Value),
+                "; the authenticated user is not an entity, and every row already belongs to its user through the generated 'user_id' column, so remove this field"));
+            return;
+        }
         var names = declared.ToList();
         var suggestion = Suggestions.Nearest(reference.Value, names);
         var hint = suggestion is not null

@@ -27,7 +27,7 @@ public static partial class SpecValidator
         ValidateSettings(doc, diagnostics);
         var authEnabled = doc.Auth?.Enabled?.Value ?? true;
         var entities = ValidateEntities(doc, authEnabled, diagnostics);
-        ReferenceGraph.Validate(entities, diagnostics);
+        ReferenceGraph.Validate(entities, authEnabled, diagnostics);
         return diagnostics;
     }
 
@@ -64,7 +64,8 @@ public static partial class SpecValidator
             var name = entity.Name;
             var hasName = name.Value.Length > 0;
             var snake = hasName ? Naming.ToSnakeCase(name.Value) : "";
-            var validName = hasName && CheckEntityName(entity, authEnabled, diagnostics);
+            var reserved = false;
+            var validName = hasName && CheckEntityName(entity, authEnabled, diagnostics, out reserved);
 
             var duplicate = validName && !byName.TryAdd(snake, entity);
             if (duplicate)
@@ -74,8 +75,8 @@ public static partial class SpecValidator
                     .WithRelated(new RelatedLocation(first.Name.Range, FormattableString.Invariant($"'{Short(first.Name.Value)}' is declared here"))));
             }
 
-            // A duplicate entity's derived table collides too; LSG010 already says so.
-            var table = duplicate && entity.TableName is null ? null
+            // The derived table of a duplicate or reserved entity collides too; LSG010/LSG016 already say so.
+            var table = (duplicate || reserved) && entity.TableName is null ? null
                 : CheckTableName(entity, validName ? Naming.Pluralize(snake) : null, authEnabled, diagnostics);
             if (table is not null && !byTable.TryAdd(table, entity))
             {
@@ -97,9 +98,10 @@ public static partial class SpecValidator
     private static string PrimaryKeyType(FieldSpec? primaryKey) =>
         primaryKey?.Type.Value == FieldTypes.Integer ? FieldTypes.Integer : FieldTypes.Uuid;
 
-    /// <summary>Reports what is wrong with an entity name; true when it can be used (possibly after normalisation).</summary>
-    private static bool CheckEntityName(EntitySpec entity, bool authEnabled, List<Diagnostic> diagnostics)
+    /// <summary>Reports what is wrong with an entity name; true when it is an identifier (possibly after normalisation, possibly reserved).</summary>
+    private static bool CheckEntityName(EntitySpec entity, bool authEnabled, List<Diagnostic> diagnostics, out bool reserved)
     {
+        reserved = false;
         var name = entity.Name;
         var pascal = Naming.ToPascalCase(name.Value);
         var snake = Naming.ToSnakeCase(name.Value);
@@ -116,13 +118,14 @@ public static partial class SpecValidator
                 ? diagnostic.WithData("replacement", fix) : diagnostic);
             return false;
         }
+        // A reserved entity still counts as declared (for duplicates and references): only its name is wrong.
         if (NameRules.ReservedEntityNames.TryGetValue(pascal, out var why) || (authEnabled && pascal == "User"))
         {
             why ??= "authentication is enabled and generates its own 'User' model and 'users' table (set 'auth: {enabled: false}' or rename the entity, e.g. 'Member')";
             diagnostics.Add(Diagnostic.Create(Descriptors.ReservedName, name.Range, Short(name.Value), why));
-            return false;
+            reserved = true;
         }
-        if (pascal != name.Value)
+        else if (pascal != name.Value)
             diagnostics.Add(Diagnostic.Create(Descriptors.NonCanonicalName, name.Range, Short(name.Value), "PascalCase", pascal)
                 .WithData("replacement", pascal));
         return true;
