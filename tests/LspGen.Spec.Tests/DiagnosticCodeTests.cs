@@ -414,6 +414,7 @@ public class DiagnosticCodeTests
     [InlineData("Settings")]
     [InlineData("Health")]
     [InlineData("Mapped")]
+    [InlineData("Doc")]
     public void LSG016_entity_names_of_generated_classes(string name)
     {
         Fixture.Single(Specs.Head + $$"""

@@ -73,6 +73,16 @@ public static class NameRules
         return names;
     }
 
+    /// <summary>Paths the generated app serves itself; an entity's route (/ + its plural) must not take one.</summary>
+    public static IReadOnlyDictionary<string, string> ReservedRoutes { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["docs"] = "its route /docs is FastAPI's interactive API documentation",
+        ["redoc"] = "its route /redoc is FastAPI's ReDoc documentation",
+        ["health"] = "its route /health is the generated liveness check",
+        ["ready"] = "its route /ready is the generated readiness check",
+        ["auth"] = "its route /auth is the generated authentication API",
+    };
+
     /// <summary>What is wrong with the characters of an entity or field name, or null if they are fine.</summary>
     public static string? CharacterProblem(string name)
     {

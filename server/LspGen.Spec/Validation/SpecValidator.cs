@@ -119,7 +119,9 @@ public static partial class SpecValidator
             return false;
         }
         // A reserved entity still counts as declared (for duplicates and references): only its name is wrong.
-        if (NameRules.ReservedEntityNames.TryGetValue(pascal, out var why) || (authEnabled && pascal == "User"))
+        var route = Naming.Pluralize(snake).Replace('_', '-');
+        if (NameRules.ReservedEntityNames.TryGetValue(pascal, out var why) || (authEnabled && pascal == "User")
+            || NameRules.ReservedRoutes.TryGetValue(route, out why))
         {
             why ??= "authentication is enabled and generates its own 'User' model and 'users' table (set 'auth: {enabled: false}' or rename the entity, e.g. 'Member')";
             diagnostics.Add(Diagnostic.Create(Descriptors.ReservedName, name.Range, Short(name.Value), why));
