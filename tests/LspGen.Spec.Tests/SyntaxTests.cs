@@ -90,6 +90,16 @@ public class SyntaxTests
     }
 
     [Fact]
+    public void Json_with_tab_indentation_and_crlf_is_accepted()
+    {
+        var json = "{\r\n\t\"spec_version\": \"1.0\",\r\n\t\"project_name\": \"tabs\",\r\n\t\"auth\": {\"enabled\": false},\r\n"
+            + "\t\"entities\": [\r\n\t\t{\"name\": \"Note\", \"fields\": [{\"name\": \"id\", \"type\": \"uuid\", \"primary_key\": true}]}\r\n\t]\r\n}\r\n";
+        var analysis = SpecAnalyzer.Analyze(json);
+        Assert.True(analysis.Diagnostics.Count == 0, Fixture.Describe(analysis.Diagnostics));
+        Assert.Equal(SourceRange.Of(5, 11, 5, 17), analysis.Document.Entities[0].Name.Range);
+    }
+
+    [Fact]
     public void Syntax_error_returns_the_tree_parsed_so_far_marked_incomplete()
     {
         var text = "spec_version: \"1.0\"\nentities:\n  - name: Project\n    fields:\n      - name: id\n    bad: [\n";
