@@ -17,7 +17,7 @@ public static class Commands
             GenerateCommand.Create(context),
             ValidateCommand.Create(context),
             InitCommand.Create(context),
-            // LspCommand.Create(context),   // `lspgen lsp [--stdio]`: added by the language server (server/LspGen.LanguageServer)
+            LspCommand.Create(context),   // `lspgen lsp [--stdio]`: the language server (server/LspGen.LanguageServer)
         };
         // The default --version reads the entry assembly, which is the test host when run in process.
         foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new PrintVersion(context);
