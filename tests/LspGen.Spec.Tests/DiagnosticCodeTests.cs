@@ -155,6 +155,32 @@ public class DiagnosticCodeTests
     }
 
     [Fact]
+    public void LSG005_entities_without_a_value()
+    {
+        Fixture.Single(Specs.Head + "[|entities|]:\n", "LSG005");
+    }
+
+    [Fact]
+    public void Empty_quoted_values_are_checked_as_values()
+    {
+        var fixture = Fixture.Parse("""
+            spec_version: "1.0"
+            project_name: [|""|]
+            entities:
+              - name: [|""|]
+                table_name: [|''|]
+                fields:
+                  - {name: id, type: uuid, primary_key: true}
+                  - {name: [|""|], type: string}
+                  - {name: kind, type: [|""|]}
+                  - {name: ref_id, type: uuid, references: [|""|]}
+            """);
+        var analysis = SpecAnalyzer.Analyze(fixture.Text);
+        Assert.Equal(["LSG015", "LSG015", "LSG015", "LSG015", "LSG012", "LSG018"], analysis.Diagnostics.Select(d => d.Code));
+        Assert.Equal(fixture.Ranges, analysis.Diagnostics.Select(d => d.Range));
+    }
+
+    [Fact]
     public void LSG006_missing_spec_version()
     {
         Fixture.Single("""

@@ -47,8 +47,10 @@ public static class SpecLoader
             var database = keys.MappingOf("database", this) is { } db ? ReadDatabase(db, keys.Ranges["database"]) : null;
             var auth = keys.MappingOf("auth", this) is { } au ? ReadAuth(au, keys.Ranges["auth"]) : null;
             var entities = ReadList(keys, "entities", "entity", ReadEntity);
-            if (keys.Values.TryGetValue("entities", out var entitiesEntry) && entitiesEntry.Value is SequenceNode { Items.Count: 0 })
-                Diagnostics.Add(Diagnostic.Create(Descriptors.InvalidValue, entitiesEntry.Value.Range, "entities",
+            if (keys.Values.TryGetValue("entities", out var entitiesEntry)
+                && entitiesEntry.Value is SequenceNode { Items.Count: 0 } or ScalarNode { IsNull: true })
+                Diagnostics.Add(Diagnostic.Create(Descriptors.InvalidValue,
+                    entitiesEntry.Value is SequenceNode ? entitiesEntry.Value.Range : entitiesEntry.Key.Range, "entities",
                     "the list is empty; declare at least one entity with a name and fields"));
             var stories = ReadList(keys, "user_stories", "user story", ReadUserStory);
             var integrations = ReadList(keys, "integrations", "integration", ReadIntegration);
@@ -201,7 +203,10 @@ public static class SpecLoader
             return items;
         }
 
-        /// <summary>A required string; when missing (LSG004 already said so) an empty value at the item start keeps the item in the model.</summary>
+        /// <summary>
+        /// A required string. When missing (LSG004 already said so) the item stays in the model with an empty
+        /// value at an empty range at the item start; the validator skips exactly that stand-in.
+        /// </summary>
         private Located<string> RequiredString(Keys keys, string key, MappingNode item) =>
             ReadString(keys, key) ?? new Located<string>("", new SourceRange(item.Range.Start, item.Range.Start));
 

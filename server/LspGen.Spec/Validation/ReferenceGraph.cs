@@ -27,7 +27,7 @@ internal static class ReferenceGraph
             edges[i] = [];
             foreach (var field in entities[i].Entity.Fields)
             {
-                if (field.References is not { Value.Length: > 0 } reference) continue;
+                if (field.References is not { } reference) continue;
                 if (!index.TryGetValue(Naming.ToSnakeCase(reference.Value), out var target))
                 {
                     ReportUnknown(field, reference, index.Keys.Select(k => entities[index[k]].Entity.Name.Value), authEnabled, diagnostics);

@@ -36,7 +36,7 @@ public static partial class SpecValidator
 
     private static void ValidateSettings(SpecDocument doc, List<Diagnostic> diagnostics)
     {
-        if (doc.ProjectName is { Value.Length: > 0 } project)
+        if (doc.ProjectName is { } project)
             CheckSnakeName(project, "project_name", diagnostics);
 
         if (doc.Database?.Type is { } dbType && dbType.Value != "postgres")
@@ -62,7 +62,7 @@ public static partial class SpecValidator
         foreach (var entity in doc.Entities)
         {
             var name = entity.Name;
-            var hasName = name.Value.Length > 0;
+            var hasName = IsWritten(name);
             var snake = hasName ? Naming.ToSnakeCase(name.Value) : "";
             var reserved = false;
             var validName = hasName && CheckEntityName(entity, authEnabled, diagnostics, out reserved);
@@ -192,9 +192,9 @@ public static partial class SpecValidator
         FieldSpec? primaryKey = null;
         foreach (var field in entity.Fields)
         {
-            var snake = field.Name.Value.Length > 0 ? Naming.ToSnakeCase(field.Name.Value) : "";
+            var snake = Naming.ToSnakeCase(field.Name.Value);
             var isPrimaryKey = field.PrimaryKey?.Value == true;
-            if (snake.Length > 0 && CheckFieldName(field, snake, isPrimaryKey, diagnostics) && !byName.TryAdd(snake, field))
+            if (IsWritten(field.Name) && CheckFieldName(field, snake, isPrimaryKey, diagnostics) && !byName.TryAdd(snake, field))
             {
                 var first = byName[snake];
                 diagnostics.Add(Diagnostic.Create(Descriptors.DuplicateField, field.Name.Range, Short(field.Name.Value),
@@ -204,7 +204,7 @@ public static partial class SpecValidator
 
             var type = field.Type.Value;
             var typeKnown = FieldTypes.IsCanonical(type);
-            if (type.Length > 0 && !typeKnown)
+            if (IsWritten(field.Type) && !typeKnown)
             {
                 var replacement = FieldTypes.BestReplacement(type);
                 diagnostics.Add(Diagnostic.Create(Descriptors.InvalidFieldType, field.Type.Range, Short(type),
@@ -316,6 +316,12 @@ public static partial class SpecValidator
                 return null;
         }
     }
+
+    /// <summary>
+    /// False for the loader's stand-in for a missing required value (empty text at an empty range; LSG004
+    /// already reported it). A written empty value such as <c>name: ""</c> has a range, and is checked.
+    /// </summary>
+    internal static bool IsWritten(Located<string> value) => value.Value.Length > 0 || value.Range.Start != value.Range.End;
 
     /// <summary>The range of an option's key token when known (YAML input), else the value's range.</summary>
     internal static SourceRange Key(FieldSpec field, string key, SourceRange fallback) =>
