@@ -41,7 +41,13 @@ public sealed record GeneralClientCapabilities
 public sealed record WindowClientCapabilities
 {
     public bool? WorkDoneProgress { get; init; }
-    public bool? ShowDocument { get; init; }
+    public ShowDocumentClientCapabilities? ShowDocument { get; init; }
+}
+
+/// <summary>Whether the client supports window/showDocument (LSP 3.16: an object, not a flag; VS Code sends it).</summary>
+public sealed record ShowDocumentClientCapabilities
+{
+    public bool Support { get; init; }
 }
 
 /// <summary>Workspace client capabilities.</summary>
