@@ -44,24 +44,36 @@ internal sealed record CaretContext(
     /// <summary>The caret line starts a list item ("- " before the key being typed).</summary>
     bool StartsItem,
     /// <summary>Column of that "- ", when <see cref="StartsItem"/>.</summary>
-    int DashColumn,
-    /// <summary>Names of the entities declared anywhere in the text, in order (also below a syntax error).</summary>
-    IReadOnlyList<string> EntityNames)
+    int DashColumn)
 {
     private static readonly HashSet<string> NoKeys = [];
 
     public static readonly IReadOnlySet<string> ListKeys = new HashSet<string>(StringComparer.Ordinal)
         { "entities", "fields", "user_stories", "integrations" };
 
-    public static CaretContext At(IdeDocument doc, Position caret)
+    public static CaretContext At(IdeDocument doc, Position caret) => At(doc, caret, exhaustive: false);
+
+    /// <summary><paramref name="exhaustive"/>: read every line above the caret (the reference the fast path is tested against).</summary>
+    internal static CaretContext At(IdeDocument doc, Position caret, bool exhaustive)
     {
         caret = doc.Clamp(caret);
         var scanner = new Scanner(doc);
-        return scanner.Run(caret);
+        return scanner.Run(caret, exhaustive);
     }
 
-    private static CaretContext Nothing(Position caret, IReadOnlyList<string> names) =>
-        new(CaretSlot.None, SpecLevel.Unknown, null, null, NoKeys, new SourceRange(caret, caret), "", 0, false, false, 0, names);
+    /// <summary>
+    /// Names of the entities declared anywhere in the text, in order, also below a syntax error (the
+    /// syntax tree stops there). One pass over all lines; <see cref="IdeDocument"/> caches it.
+    /// </summary>
+    public static IReadOnlyList<string> EntityNamesIn(IdeDocument doc)
+    {
+        var scanner = new Scanner(doc);
+        scanner.FeedAll();
+        return scanner.EntityNames;
+    }
+
+    private static CaretContext Nothing(Position caret) =>
+        new(CaretSlot.None, SpecLevel.Unknown, null, null, NoKeys, new SourceRange(caret, caret), "", 0, false, false, 0);
 
     /// <summary>The level of the mapping whose path (list keys with "[]") is <paramref name="path"/>.</summary>
     public static SpecLevel LevelOf(string path) => path switch
@@ -105,33 +117,123 @@ internal sealed record CaretContext(
         private readonly List<string> _entityNames = [];
         private Position _caret;
 
-        public CaretContext Run(Position caret)
+        public IReadOnlyList<string> EntityNames => _entityNames;
+
+        public void FeedAll()
+        {
+            _caret = new Position(-1, 0);
+            for (var line = 0; line < doc.Lines.LineCount; line++) line = Feed(line);
+        }
+
+        /// <summary>
+        /// Only the lines that decide the caret's place are read: its ancestors (found upwards by
+        /// indentation, without parsing), then the lines of the innermost mapping around the caret. So the
+        /// cost depends on the size of that mapping, not of the document (a 30,000-line spec stays fast).
+        /// </summary>
+        public CaretContext Run(Position caret, bool exhaustive)
         {
             _caret = caret;
-            var lineCount = doc.Lines.LineCount;
-            var line = 0;
-            for (; line < caret.Line; line++) line = Feed(line);
-            if (line > caret.Line)
+            var ancestors = exhaustive ? [] : AncestorLines(caret);
+            // Lines deeper than the caret's own line cannot hold keys of the caret's mapping or its parents.
+            var caretIndent = LineIndent(caret.Line);
+            var limit = caretIndent < caret.Character ? caretIndent : caret.Character;
+            for (var a = 0; a < ancestors.Count; a++)
             {
+                var last = Feed(ancestors[a]);
                 // The caret is inside a block scalar (a multi-line description): plain text, no completion.
-                FeedRest(line);
-                return Nothing(caret, _entityNames);
+                if (last >= caret.Line) return Nothing(caret);
+                if (a + 1 < ancestors.Count) continue;
+                // The innermost ancestor's own lines: siblings of the caret's key, and what precedes it.
+                for (var line = last + 1; line < caret.Line; line++)
+                {
+                    if (Skip(line, limit)) continue;
+                    line = Feed(line);
+                    if (line >= caret.Line) return Nothing(caret);
+                }
+            }
+            if (ancestors.Count == 0)
+            {
+                for (var line = 0; line < caret.Line; line++)
+                {
+                    if (!exhaustive && Skip(line, limit)) continue;
+                    line = Feed(line);
+                    if (line >= caret.Line) return Nothing(caret);
+                }
             }
 
             var context = AtCaretLine(caret, out var target);
-            if (context.Slot == CaretSlot.None)
+            if (context.Slot == CaretSlot.None || target is null) return context;
+            // Keys written below the caret belong to the same mapping too: read on until it closes.
+            for (var line = caret.Line + 1; line < doc.Lines.LineCount && _stack.Contains(target); line++)
             {
-                FeedRest(caret.Line + 1);
-                return context with { EntityNames = _entityNames };
+                if (LineIndent(line) > target.Column) continue;
+                line = Feed(line);
             }
-            // Keys written below the caret belong to the same mapping too: keep reading until it closes.
-            for (line = caret.Line + 1; line < lineCount; line++) line = Feed(line);
-            return context with { PresentKeys = target?.Keys ?? NoKeys, EntityNames = _entityNames };
+            return context with { PresentKeys = target.Keys };
         }
 
-        private void FeedRest(int from)
+        /// <summary>
+        /// Whether a line deeper than <paramref name="limit"/> can be skipped. It cannot change the caret's
+        /// mapping, but it is the value of a key still waiting for one, which is what reading it would record.
+        /// </summary>
+        private bool Skip(int line, int limit)
         {
-            for (var line = from; line < doc.Lines.LineCount; line++) line = Feed(line);
+            var indent = LineIndent(line);
+            if (indent <= limit) return false;
+            if (indent != int.MaxValue && _stack.Count > 0 && Top.PendingKey is not null
+                && (indent > Top.Column || (indent == Top.Column && IsDashLine(line, indent))))
+                Top.PendingKey = null;
+            return true;
+        }
+
+        /// <summary>
+        /// The lines above the caret that open the blocks containing it, outermost first: each one less
+        /// indented than the previous, or, for a list written at its key's column ("fields:\n- name"), the
+        /// key line at the same column as its items.
+        /// </summary>
+        private List<int> AncestorLines(Position caret)
+        {
+            var result = new List<int>();
+            var caretIndent = LineIndent(caret.Line);
+            var hasContentBeforeCaret = caretIndent < caret.Character && caretIndent < int.MaxValue;
+            var min = hasContentBeforeCaret ? caretIndent : caret.Character;
+            var minIsDash = hasContentBeforeCaret && IsDashLine(caret.Line, caretIndent);
+            for (var line = caret.Line - 1; line >= 0 && (min > 0 || minIsDash); line--)
+            {
+                var indent = LineIndent(line);
+                if (indent == int.MaxValue) continue;
+                var isDash = IsDashLine(line, indent);
+                if (indent < min || (indent == min && minIsDash && !isDash))
+                {
+                    result.Add(line);
+                    min = indent;
+                    minIsDash = isDash;
+                }
+            }
+            result.Reverse();
+            return result;
+        }
+
+        /// <summary>The column of the first character of a line that is not blank or a comment; int.MaxValue otherwise. No allocation.</summary>
+        private int LineIndent(int line)
+        {
+            if (line < 0 || line >= doc.Lines.LineCount) return int.MaxValue;
+            var start = doc.Lines.OffsetAt(new Position(line, 0));
+            var end = doc.Lines.LineEndOffset(line);
+            var text = doc.Text;
+            for (var i = start; i < end; i++)
+            {
+                if (text[i] is ' ' or '\t') continue;
+                return text[i] == '#' ? int.MaxValue : i - start;
+            }
+            return int.MaxValue;
+        }
+
+        private bool IsDashLine(int line, int indent)
+        {
+            var start = doc.Lines.OffsetAt(new Position(line, 0)) + indent;
+            var end = doc.Lines.LineEndOffset(line);
+            return start < end && doc.Text[start] == '-' && (start + 1 >= end || doc.Text[start + 1] is ' ' or '\t');
         }
 
         private Frame Top => _stack[^1];
@@ -219,7 +321,7 @@ internal sealed record CaretContext(
             if (InComment(text, c) || (before.IsContent && before.ContentColumn < c && text[before.ContentColumn] is '{' or '[' or '"' or '\'' && before.Key is null))
             {
                 if (whole.IsContent) Replay(text, whole);
-                return Nothing(caret, _entityNames);
+                return Nothing(caret);
             }
 
             // Caret in the indentation of a line that has text after it, or just before its "- ": not a place to type a key.
@@ -227,7 +329,7 @@ internal sealed record CaretContext(
             if (!before.IsContent && firstNonBlank < text.Length && (c < firstNonBlank || text[firstNonBlank] is '-' or '#'))
             {
                 Replay(text, whole);
-                return Nothing(caret, _entityNames);
+                return Nothing(caret);
             }
 
             var inItem = false;
@@ -257,7 +359,7 @@ internal sealed record CaretContext(
                 frame.Keys.Add(before.Key);
                 frame.PendingKey = whole.ValueIsEmpty ? before.Key : null;
                 return new CaretContext(CaretSlot.Value, keyLevel, before.Key, null, NoKeys, range, text[valueStart..valueEnd],
-                    before.ContentColumn, true, inItem, dashColumn, _entityNames);
+                    before.ContentColumn, true, inItem, dashColumn);
             }
 
             // Key slot, or a new list item. The word being typed runs from its start to its end after the caret.
@@ -272,7 +374,7 @@ internal sealed record CaretContext(
             {
                 // Something other than a key before the caret ("- foo bar|", "name Ta|"): not a key position.
                 Replay(text, whole, skipDashes: true);
-                return Nothing(caret, _entityNames);
+                return Nothing(caret);
             }
 
             if (inItem)
@@ -280,7 +382,7 @@ internal sealed record CaretContext(
                 var item = AttachKey(contentColumn, startsItem: true);
                 target = item;
                 return new CaretContext(CaretSlot.Key, LevelOf(item.Path), null, ListKeyOf(item.Path), NoKeys, tokenRange, word,
-                    contentColumn, colonFollows, true, dashColumn, _entityNames);
+                    contentColumn, colonFollows, true, dashColumn);
             }
 
             // A key at the caret's column: find the mapping (or list) open at that column.
@@ -291,29 +393,29 @@ internal sealed record CaretContext(
             {
                 // At a list's dash column: a new item. Deeper than the dash but left of the items' keys: likewise.
                 var listKey = ListKeyOf(top.Path);
-                if (colonFollows || whole.Key is not null) { Replay(text, whole); return Nothing(caret, _entityNames); }
+                if (colonFollows || whole.Key is not null) { Replay(text, whole); return Nothing(caret); }
                 return new CaretContext(CaretSlot.ListItem, LevelOf(top.Path), null, listKey, NoKeys, tokenRange, word,
-                    top.Column, false, false, top.Column, _entityNames);
+                    top.Column, false, false, top.Column);
             }
             if (top.Column < contentColumn && top.PendingKey is { } pending)
             {
                 if (ListKeys.Contains(pending))
                 {
-                    if (whole.Key is not null) { Replay(text, whole); return Nothing(caret, _entityNames); }
+                    if (whole.Key is not null) { Replay(text, whole); return Nothing(caret); }
                     var path = Join(top.Path, pending + "[]");
                     return new CaretContext(CaretSlot.ListItem, LevelOf(path), null, pending, NoKeys, tokenRange, word,
-                        contentColumn, false, false, contentColumn, _entityNames);
+                        contentColumn, false, false, contentColumn);
                 }
                 // The first key of a block under "database:" / "auth:" (or any pending key).
                 var map = AttachKey(contentColumn, startsItem: false);
                 target = map;
                 if (whole.Key is not null) map.PendingKey = whole.ValueIsEmpty ? whole.Key : null;
-                return new CaretContext(CaretSlot.Key, LevelOf(map.Path), null, null, NoKeys, tokenRange, word, contentColumn, colonFollows, false, -1, _entityNames);
+                return new CaretContext(CaretSlot.Key, LevelOf(map.Path), null, null, NoKeys, tokenRange, word, contentColumn, colonFollows, false, -1);
             }
             var owner = AttachKey(contentColumn, startsItem: false);
             target = owner;
             if (whole.Key is not null) owner.PendingKey = whole.ValueIsEmpty ? whole.Key : null;
-            return new CaretContext(CaretSlot.Key, LevelOf(owner.Path), null, null, NoKeys, tokenRange, word, contentColumn, colonFollows, false, -1, _entityNames);
+            return new CaretContext(CaretSlot.Key, LevelOf(owner.Path), null, null, NoKeys, tokenRange, word, contentColumn, colonFollows, false, -1);
         }
 
         /// <summary>Feeds the caret line into the stack as a normal line (when no completion applies).</summary>

@@ -36,7 +36,7 @@ public static class Completion
         {
             var key = keys[i];
             if (context.PresentKeys.Contains(key.Name)) continue;
-            var (text, snippet) = context.ColonFollows ? (key.Name, false) : KeyInsertText(key, context);
+            var (text, snippet) = context.ColonFollows ? (key.Name, false) : KeyInsertText(doc, key, context);
             var sort = (key.Required ? "0" : "1") + i.ToString("D2", CultureInfo.InvariantCulture);
             items.Add(new CompletionItem(key.Name, CompletionKind.Key, (key.Required ? "required " : "optional ") + SpecFormat.Describe(context.Level) + " key",
                 SpecFormat.KeyMarkdown(context.Level, key), text, snippet, context.TokenRange, sort,
@@ -52,15 +52,15 @@ public static class Completion
     }
 
     /// <summary>What to insert for a key typed on an empty line: "key: " plus a choice, a first value or a block.</summary>
-    private static (string Text, bool IsSnippet) KeyInsertText(SpecKey key, CaretContext context)
+    private static (string Text, bool IsSnippet) KeyInsertText(IdeDocument doc, SpecKey key, CaretContext context)
     {
         var c = context.Column;
         string Pad(int n) => "\n" + new string(' ', c + n);
         var choices = SpecFormat.ValuesOf(context.Level, key.Name);
         if (context.Level == SpecLevel.Field && key.Name == "type")
             return ("type: ${1|" + SpecFormat.TypeChoice + "|}", true);
-        if (context.Level == SpecLevel.Field && key.Name == "references" && context.EntityNames.Count > 0)
-            return ("references: ${1|" + string.Join(",", context.EntityNames.Distinct(StringComparer.Ordinal).Select(EscapeChoice)) + "|}", true);
+        if (context.Level == SpecLevel.Field && key.Name == "references" && doc.EntityNamesInText.Count > 0)
+            return ("references: ${1|" + string.Join(",", doc.EntityNamesInText.Distinct(StringComparer.Ordinal).Select(EscapeChoice)) + "|}", true);
         if (choices is { Count: 1 }) return (key.Name + ": " + choices[0].Value, false);
         if (choices is { Count: > 1 }) return (key.Name + ": ${1|" + string.Join(",", choices.Select(v => EscapeChoice(v.Value))) + "|}", true);
         return (context.Level, key.Name) switch
@@ -96,7 +96,7 @@ public static class Completion
         }
         if (context.Level == SpecLevel.Field && key == "references")
         {
-            var names = context.EntityNames.Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+            var names = doc.EntityNamesInText.Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToList();
             for (var i = 0; i < names.Count; i++)
             {
                 var name = names[i];

@@ -46,7 +46,7 @@ public static class Hover
             var entity = FindEntity(doc.Spec, value);
             if (entity is not null) return new HoverInfo(EntitySummary(doc.Spec, entity), range);
             if (key == "references")
-                return new HoverInfo($"**{value}** is not a declared entity. Declared: " + string.Join(", ", context.EntityNames), range);
+                return new HoverInfo($"**{value}** is not a declared entity. Declared: " + string.Join(", ", doc.EntityNamesInText), range);
         }
         var values = SpecFormat.ValuesOf(context.Level, key);
         var known = values?.FirstOrDefault(v => CaretContext.Unquote(v.Value) == value);

@@ -26,6 +26,7 @@ public enum DocumentKind
 public sealed class IdeDocument
 {
     private readonly Lazy<SpecOutline> _outline;
+    private readonly Lazy<IReadOnlyList<string>> _entityNames;
 
     private IdeDocument(string text, DocumentKind kind, SyntaxTree tree, SpecAnalysis analysis)
     {
@@ -34,6 +35,10 @@ public sealed class IdeDocument
         Tree = tree;
         Analysis = analysis;
         _outline = new Lazy<SpecOutline>(() => SpecOutline.Of(Tree), LazyThreadSafetyMode.ExecutionAndPublication);
+        // The tree has every name when it parsed to the end; only a broken text needs the line scan.
+        _entityNames = new Lazy<IReadOnlyList<string>>(
+            () => Tree.HasSyntaxErrors ? CaretContext.EntityNamesIn(this) : [.. Outline.Entities.Select(e => e.Name?.Value).OfType<string>()],
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Parses and analyses a spec (one parse; never throws).</summary>
@@ -57,6 +62,9 @@ public sealed class IdeDocument
 
     /// <summary>Entities and fields as syntax nodes (for edits that must keep quotes and layout).</summary>
     internal SpecOutline Outline => _outline.Value;
+
+    /// <summary>Entity names read from the raw lines, so also those below a syntax error (for completion after references:).</summary>
+    internal IReadOnlyList<string> EntityNamesInText => _entityNames.Value;
 
     /// <summary>The text of <paramref name="line"/> without its line break ("" outside the document).</summary>
     public string LineText(int line)
