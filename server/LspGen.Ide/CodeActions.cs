@@ -43,6 +43,13 @@ public static class CodeActions
                 return MissingPrimaryKey(doc, diagnostic);
             case "LSG006" when replacement is not null && replacement.StartsWith("spec_version:", StringComparison.Ordinal):
                 // Inserted above the first key, at its column, so a header comment stays on top.
+                if (IsJson(doc))
+                {
+                    // JSON: a first member, before the others.
+                    if (doc.Outline.Root!.Entries.Count == 0) return [];
+                    var first = doc.Outline.Root.Entries[0].Key.Range.Start;
+                    return [Fix("Add \"spec_version\": \"1.0\"", diagnostic, new TextEdit(new SourceRange(first, first), "\"spec_version\": \"1.0\", "))];
+                }
                 var at = diagnostic.Range.Start;
                 return [Fix("Add spec_version: \"1.0\"", diagnostic, new TextEdit(new SourceRange(at, at), replacement + "\n" + new string(' ', at.Character)))];
             case "LSG006" when replacement is not null:
@@ -108,7 +115,14 @@ public static class CodeActions
         var id = entity.Fields.FirstOrDefault(f => f.Name?.Value == "id");
         if (id is not null)
         {
-            if (id.Item.IsFlow || id.Item.Entries.Count == 0) yield break;
+            if (id.Item.Entries.Count == 0) yield break;
+            if (id.Item.IsFlow)
+            {
+                var after = id.Item.Entries[^1].Range.End;
+                var member = IsJson(doc) ? ", \"primary_key\": true" : ", primary_key: true";
+                yield return Fix("Mark 'id' as the primary key", diagnostic, new TextEdit(new SourceRange(after, after), member));
+                yield break;
+            }
             var last = LastLine(id.Item.Range);
             var column = id.Item.Range.Start.Character;
             var edit = InsertLinesAfter(doc, last, new string(' ', column) + "primary_key: true");
@@ -134,6 +148,8 @@ public static class CodeActions
                 new string(' ', column) + "fields:\n" + Block(column + 2, column + 4));
         }
         var keyColumn = entry.Key.Range.Start.Character;
+        var json = IsJson(doc);
+        if ((entity.Item.IsFlow || json) && entry.Value is not SequenceNode { IsFlow: true }) return null;
         switch (entry.Value)
         {
             case SequenceNode { IsFlow: false, Items.Count: > 0 } list:
@@ -146,7 +162,10 @@ public static class CodeActions
                 return new TextEdit(new SourceRange(lineStart, lineStart), Block(dash, first.Character) + "\n");
             case SequenceNode { IsFlow: true, Items.Count: > 0 } flow:
                 var at = flow.Items[0].Range.Start;
-                return new TextEdit(new SourceRange(at, at), "{name: id, type: uuid, primary_key: true}, ");
+                return new TextEdit(new SourceRange(at, at), FlowIdField(doc) + ", ");
+            case SequenceNode { IsFlow: true } empty when entity.Item.IsFlow || json:
+                // Inside a flow mapping (or JSON) a block list cannot start: the flow list gets the field.
+                return new TextEdit(empty.Range, "[" + FlowIdField(doc) + "]");
             case SequenceNode { IsFlow: true } empty:
                 // "fields: []" becomes "fields:" with the list below it.
                 var afterColon = entry.Key.Range.End with { Character = entry.Key.Range.End.Character + 1 };
@@ -165,6 +184,13 @@ public static class CodeActions
                 return null;
         }
     }
+
+    /// <summary>A spec written as JSON (its root is a flow mapping): fixes must write JSON too.</summary>
+    private static bool IsJson(IdeDocument doc) => doc.Outline.Root is { IsFlow: true };
+
+    private static string FlowIdField(IdeDocument doc) => IsJson(doc)
+        ? "{\"name\": \"id\", \"type\": \"uuid\", \"primary_key\": true}"
+        : "{name: id, type: uuid, primary_key: true}";
 
     /// <summary>An insertion of <paramref name="text"/> as new line(s) after <paramref name="line"/>.</summary>
     private static TextEdit InsertLinesAfter(IdeDocument doc, int line, string text)

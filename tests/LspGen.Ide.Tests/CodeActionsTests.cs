@@ -305,3 +305,46 @@ public class CodeActionsTests
         Assert.Empty(CodeActions.For(doc, new SourceRange(new Position(0, 0), doc.EndOfLine(doc.Lines.LineCount - 1))));
     }
 }
+
+public class CodeActionsInFlowAndJsonTests
+{
+    private static string FixedText(string text, string code)
+    {
+        var doc = IdeDocument.Create(text);
+        var diagnostic = Assert.Single(doc.Diagnostics, d => d.Code == code);
+        var action = CodeActions.For(doc, diagnostic.Range).First(a => a.Fixes.Contains(diagnostic));
+        return Fixture.Apply(text, action.Edits);
+    }
+
+    [Fact]
+    public void Json_spec_gets_json_spec_version()
+    {
+        var text = "{\"project_name\": \"a\", \"entities\": [{\"name\": \"A\", \"fields\": [{\"name\": \"id\", \"type\": \"uuid\", \"primary_key\": true}]}]}";
+        var after = FixedText(text, "LSG006");
+        Assert.StartsWith("{\"spec_version\": \"1.0\", \"project_name\"", after, StringComparison.Ordinal);
+        Assert.Empty(IdeDocument.Create(after).Diagnostics);
+    }
+
+    [Theory]
+    [InlineData("[]", "[{\"name\": \"id\", \"type\": \"uuid\", \"primary_key\": true}]")]
+    [InlineData("[{\"name\": \"x\", \"type\": \"text\"}]", "[{\"name\": \"id\", \"type\": \"uuid\", \"primary_key\": true}, {\"name\": \"x\", \"type\": \"text\"}]")]
+    [InlineData("[{\"name\": \"id\", \"type\": \"integer\"}]", "[{\"name\": \"id\", \"type\": \"integer\", \"primary_key\": true}]")]
+    public void Json_spec_gets_a_json_primary_key(string fields, string expected)
+    {
+        var text = "{\"spec_version\": \"1.0\", \"project_name\": \"a\", \"entities\": [{\"name\": \"A\", \"fields\": " + fields + "}]}";
+        var after = FixedText(text, "LSG013");
+        Assert.Equal(text.Replace(fields, expected, StringComparison.Ordinal), after);
+        Assert.Empty(IdeDocument.Create(after).Diagnostics);
+    }
+
+    [Theory]
+    [InlineData("{name: A, fields: []}", "{name: A, fields: [{name: id, type: uuid, primary_key: true}]}")]
+    [InlineData("{name: A, fields: [{name: id, type: uuid}]}", "{name: A, fields: [{name: id, type: uuid, primary_key: true}]}")]
+    public void Yaml_flow_entity_gets_a_flow_primary_key(string entity, string expected)
+    {
+        var text = "spec_version: \"1.0\"\nproject_name: a\nentities:\n  - " + entity + "\n";
+        var after = FixedText(text, "LSG013");
+        Assert.Equal(text.Replace(entity, expected, StringComparison.Ordinal), after);
+        Assert.Empty(IdeDocument.Create(after).Diagnostics);
+    }
+}
