@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from fastapi import HTTPException, status
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from app.models import Base
@@ -88,6 +88,12 @@ def _commit(db: Session) -> None:
     except IntegrityError as error:
         db.rollback()
         raise HTTPException(status_code=status.HTTP_409_CONFLICT, detail=_conflict_message(error)) from error
+    except DataError as error:
+        # e.g. a NUL character in a text value, which PostgreSQL cannot store
+        db.rollback()
+        raise HTTPException(
+            status_code=status.HTTP_422_UNPROCESSABLE_ENTITY, detail="A value cannot be stored by the database."
+        ) from error
 
 
 def _conflict_message(error: IntegrityError) -> str:

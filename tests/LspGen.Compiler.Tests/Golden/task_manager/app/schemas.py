@@ -1,9 +1,14 @@
+
 """Pydantic v2 schemas: <Entity>Base (shared fields), Create, Update (partial) and Response."""
 
 import datetime
 import uuid
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+# PostgreSQL INTEGER bounds: larger numbers would fail in the database instead of answering 422.
+INT32_MIN = -2147483648
+INT32_MAX = 2147483647
 
 
 class UserCreate(BaseModel):
@@ -76,7 +81,7 @@ class ProjectResponse(ProjectBase):
 class TaskBase(BaseModel):
     title: str = Field(..., max_length=200)
     done: bool = Field(default=False)
-    priority: int | None = Field(default=3)
+    priority: int | None = Field(default=3, ge=INT32_MIN, le=INT32_MAX)
     due_at: datetime.datetime | None = Field(default=None)
     project_id: uuid.UUID = Field(...)
 
@@ -92,7 +97,7 @@ class TaskUpdate(BaseModel):
 
     title: str | None = Field(default=None, max_length=200)
     done: bool | None = Field(default=None)
-    priority: int | None = Field(default=None)
+    priority: int | None = Field(default=None, ge=INT32_MIN, le=INT32_MAX)
     due_at: datetime.datetime | None = Field(default=None)
     project_id: uuid.UUID | None = Field(default=None)
 

@@ -3,7 +3,7 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, Response, status
+from fastapi import APIRouter, HTTPException, Path, Query, Response, status
 
 from app import crud, models, schemas
 from app.auth import CurrentUser
@@ -11,6 +11,7 @@ from app.database import DbSession
 from app.hooks import project as hooks
 
 router = APIRouter(prefix="/projects", tags=["projects"])
+Key = uuid.UUID
 
 # Reference fields and the entity each one points at; checked on create and update.
 _REFERENCES: dict[str, type[models.Base]] = {
@@ -18,7 +19,7 @@ _REFERENCES: dict[str, type[models.Base]] = {
 _NOT_FOUND = "Project not found"
 
 
-def _get_or_404(db: DbSession, id: uuid.UUID, user: CurrentUser) -> models.Project:
+def _get_or_404(db: DbSession, id: Key, user: CurrentUser) -> models.Project:
     row = crud.get_row(db, models.Project, id, user.id)
     if row is None:
         raise HTTPException(status_code=status.HTTP_404_NOT_FOUND, detail=_NOT_FOUND)
@@ -43,13 +44,13 @@ def list_projects(
 
 
 @router.get("/{id}", response_model=schemas.ProjectResponse, operation_id="get_project")
-def get_project(id: uuid.UUID, db: DbSession, user: CurrentUser) -> models.Project:
+def get_project(id: Key, db: DbSession, user: CurrentUser) -> models.Project:
     return _get_or_404(db, id, user)
 
 
 @router.put("/{id}", response_model=schemas.ProjectResponse, operation_id="update_project")
 def update_project(
-    id: uuid.UUID, payload: schemas.ProjectUpdate, db: DbSession, user: CurrentUser
+    id: Key, payload: schemas.ProjectUpdate, db: DbSession, user: CurrentUser
 ) -> models.Project:
     row = _get_or_404(db, id, user)
     values = hooks.before_update(db, row, payload.model_dump(exclude_unset=True), user.id)
@@ -58,7 +59,7 @@ def update_project(
 
 
 @router.delete("/{id}", status_code=status.HTTP_204_NO_CONTENT, response_class=Response, operation_id="delete_project")
-def delete_project(id: uuid.UUID, db: DbSession, user: CurrentUser) -> Response:
+def delete_project(id: Key, db: DbSession, user: CurrentUser) -> Response:
     row = _get_or_404(db, id, user)
     hooks.before_delete(db, row, user.id)
     crud.delete_row(db, row)

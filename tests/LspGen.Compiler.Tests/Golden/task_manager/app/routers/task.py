@@ -3,7 +3,7 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, Response, status
+from fastapi import APIRouter, HTTPException, Path, Query, Response, status
 
 from app import crud, models, schemas
 from app.auth import CurrentUser
@@ -11,6 +11,7 @@ from app.database import DbSession
 from app.hooks import task as hooks
 
 router = APIRouter(prefix="/tasks", tags=["tasks"])
+Key = uuid.UUID
 
 # Reference fields and the entity each one points at; checked on create and update.
 _REFERENCES: dict[str, type[models.Base]] = {
@@ -19,7 +20,7 @@ _REFERENCES: dict[str, type[models.Base]] = {
 _NOT_FOUND = "Task not found"
 
 
-def _get_or_404(db: DbSession, id: uuid.UUID, user: CurrentUser) -> models.Task:
+def _get_or_404(db: DbSession, id: Key, user: CurrentUser) -> models.Task:
     row = crud.get_row(db, models.Task, id, user.id)
     if row is None:
         raise HTTPException(status_code=status.HTTP_404_NOT_FOUND, detail=_NOT_FOUND)
@@ -44,13 +45,13 @@ def list_tasks(
 
 
 @router.get("/{id}", response_model=schemas.TaskResponse, operation_id="get_task")
-def get_task(id: uuid.UUID, db: DbSession, user: CurrentUser) -> models.Task:
+def get_task(id: Key, db: DbSession, user: CurrentUser) -> models.Task:
     return _get_or_404(db, id, user)
 
 
 @router.put("/{id}", response_model=schemas.TaskResponse, operation_id="update_task")
 def update_task(
-    id: uuid.UUID, payload: schemas.TaskUpdate, db: DbSession, user: CurrentUser
+    id: Key, payload: schemas.TaskUpdate, db: DbSession, user: CurrentUser
 ) -> models.Task:
     row = _get_or_404(db, id, user)
     values = hooks.before_update(db, row, payload.model_dump(exclude_unset=True), user.id)
@@ -59,7 +60,7 @@ def update_task(
 
 
 @router.delete("/{id}", status_code=status.HTTP_204_NO_CONTENT, response_class=Response, operation_id="delete_task")
-def delete_task(id: uuid.UUID, db: DbSession, user: CurrentUser) -> Response:
+def delete_task(id: Key, db: DbSession, user: CurrentUser) -> Response:
     row = _get_or_404(db, id, user)
     hooks.before_delete(db, row, user.id)
     crud.delete_row(db, row)
