@@ -62,6 +62,8 @@ fi
 record dotnet "$p" $((f + s))
 
 # ---------------------------------------------------------------- node suites
+# Each tests/<suite>/package.json with a "test" script is a node --test suite; its dependencies come
+# from `npm ci` at the root (and tests/<suite>/setup.sh, which .ci/run calls). Missing ones fail.
 for pkg in tests/*/package.json; do
   [ -f "$pkg" ] || continue
   dir=$(dirname "$pkg"); name=node:$(basename "$dir")
@@ -71,7 +73,8 @@ for pkg in tests/*/package.json; do
     echo "$name: node or its dependencies are missing: install Node.js and run 'npm ci' at the repository root"
     record "$name" 0 1; continue
   fi
-  ( cd "$dir" && LSPGEN_CLI="dotnet $LSPGEN_DLL" npm test --silent -- --test-reporter=tap ) >"$LOGS/$name.log" 2>&1
+  # node --test reports in TAP when its output is not a terminal, as here.
+  ( cd "$dir" && LSPGEN_CLI="dotnet $LSPGEN_DLL" npm test --silent ) >"$LOGS/$name.log" 2>&1
   node_rc=$?
   p=$(awk '/^# pass /{print $3}' "$LOGS/$name.log" | tail -n1)
   f=$(awk '/^# (fail|cancelled|skipped|todo) /{s += $3} END {print s + 0}' "$LOGS/$name.log")

@@ -48,6 +48,14 @@ trap 'exit 130' INT TERM HUP
 
 [ "$(id -u)" = 0 ] || die "run as root: the test environment is a chroot (see tests/trixie-pyenv.sh)"
 
+# Two runs on the same PostgreSQL port would purge each other's cluster: take turns.
+lock_dir=/run/lock; [ -d "$lock_dir" ] && [ -w "$lock_dir" ] || lock_dir=/tmp
+exec 8>"$lock_dir/lspgen-e2e.$PG_PORT.lock"
+if ! flock -n 8; then
+  say "e2e: another run uses PostgreSQL port $PG_PORT; waiting for it (or set LSPGEN_E2E_PG_PORT)" >&2
+  flock -w 3600 8 || die "timed out waiting for the other e2e run on port $PG_PORT"
+fi
+
 # ---------------------------------------------------------------- one check = one test case
 # check PROJECT NAME COMMAND...: runs COMMAND with output to a log; prints ok/FAIL and, on failure,
 # the end of the log.
