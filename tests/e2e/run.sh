@@ -118,7 +118,7 @@ boot() {
   # trixie-pyenv.sh execs through unshare and chroot into it, and the kill below reaches it.
   bash "$PYENV" run -b "$WORK" -w "$dir" -e "DATABASE_URL=$url" -e "SECRET_KEY=$SECRET_KEY" \
     -e PYTHONDONTWRITEBYTECODE=1 -- python3 -m uvicorn app.main:app --host 127.0.0.1 --port "$APP_PORT" \
-    >"$WORK/logs/uvicorn.log" 2>&1 &
+    >"$WORK/logs/uvicorn.log" 2>&1 8>&- &
   uvicorn_pid=$!
   in_env "$dir" "$url" timeout 120 python3 "$WORK/check_boot.py" "http://127.0.0.1:$APP_PORT" "$dir"
   rc=$?
@@ -147,7 +147,8 @@ fi
 t_env=$SECONDS
 bash "$PYENV" ensure >"$WORK/logs/pyenv-ensure.log" 2>&1 ||
   { tail -n 40 "$WORK/logs/pyenv-ensure.log" >&2; die "could not create the test environment (tests/trixie-pyenv.sh ensure)"; }
-bash "$PYENV" pg-start "$PG_PORT" --fresh >"$WORK/logs/pg-start.log" 2>&1 ||
+# 8>&-: the server must not inherit (and hold forever) the lock taken above.
+bash "$PYENV" pg-start "$PG_PORT" --fresh >"$WORK/logs/pg-start.log" 2>&1 8>&- ||
   { cat "$WORK/logs/pg-start.log" >&2; die "could not start PostgreSQL on port $PG_PORT"; }
 say "e2e: environment and PostgreSQL ready in $((SECONDS - t_env))s; ${#specs[@]} specs; work folder $WORK"
 
@@ -162,7 +163,7 @@ for spec in "${specs[@]}"; do
     not_run "$name" regenerate upgrade pytest downgrade boot; continue
   fi
   check "$name" regenerate regenerate_is_noop "$spec" "$dir"
-  url=$(bash "$PYENV" pg-start "$PG_PORT" --db "e2e_$index" --user e2e --password e2e 2>>"$WORK/logs/pg-start.log") ||
+  url=$(bash "$PYENV" pg-start "$PG_PORT" --db "e2e_$index" --user e2e --password e2e 2>>"$WORK/logs/pg-start.log" 8>&-) ||
     { not_run "$name" upgrade pytest downgrade boot; continue; }
   if ! check "$name" upgrade in_env "$dir" "$url" timeout 300 alembic upgrade head; then
     not_run "$name" pytest downgrade boot; continue
