@@ -7,7 +7,7 @@
 // Needs the cached tools of setup.sh (Node 24, code-server, playwright-core) and /usr/bin/chromium.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -41,6 +41,16 @@ function missingTools() {
   return missing.length === 0 ? undefined
     : `the VS Code end-to-end test needs ${missing.join(', ')}, which are not installed (looked in ${CACHE} and ${CHROMIUM}). ` +
       `Run "bash tests/vscode-e2e/setup.sh" as root once (it caches them in ${CACHE}), then run the test again.`;
+}
+
+/** Packages the current sources (publishes the server, bundles, runs vsce) and returns the .vsix. */
+function packageExtension() {
+  const packaged = spawnSync('npm', ['run', 'package'], { cwd: EXTENSION, encoding: 'utf8', timeout: 900000 });
+  assert.equal(packaged.status, 0, `"npm run package" in vscode-extension failed:\n${(packaged.stdout + packaged.stderr).split('\n').slice(-30).join('\n')}`);
+  const version = JSON.parse(fs.readFileSync(path.join(EXTENSION, 'package.json'), 'utf8')).version;
+  const vsix = path.join(EXTENSION, `lspgen-${version}.vsix`);
+  assert.ok(fs.existsSync(vsix), `npm run package did not produce ${vsix}`);
+  return vsix;
 }
 
 function log(message) {
@@ -98,9 +108,10 @@ async function caretAtEndOf(text) {
   await page.keyboard.press('End');
 }
 
+// Ctrl+S rather than the palette: typing "File: Save" there can pick "Compare Active File with Saved".
 async function saveEditor() {
-  await palette('File: Save');
-  await page.waitForTimeout(500);
+  await page.keyboard.press('Control+s');
+  await page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
 }
 
 async function waitFor(predicate, what, timeout = 30000) {
@@ -120,11 +131,9 @@ describe('LspGen extension in code-server', { concurrency: false }, () => {
     log(`temporary folder ${TMP}; screenshots in ${ARTIFACTS}`);
 
     // A fresh .vsix of the current sources (publishes the server, bundles, packages).
-    execFileSync('npm', ['run', 'package', '--silent'], { cwd: EXTENSION, stdio: ['ignore', 'ignore', 'inherit'], timeout: 600000 });
-    const version = JSON.parse(fs.readFileSync(path.join(EXTENSION, 'package.json'), 'utf8')).version;
-    const vsix = path.join(EXTENSION, `lspgen-${version}.vsix`);
-    assert.ok(fs.existsSync(vsix), `npm run package did not produce ${vsix}`);
-    log(`packaged ${path.basename(vsix)} (${Math.round(fs.statSync(vsix).size / 1024)} KiB)`);
+    // LSPGEN_E2E_VSIX: reuse a .vsix packaged beforehand (to iterate on this test); CI packages afresh.
+    const vsix = process.env.LSPGEN_E2E_VSIX || packageExtension();
+    log(`installing ${vsix} (${Math.round(fs.statSync(vsix).size / 1024)} KiB)`);
 
     fs.cpSync(path.join(HERE, 'workspace'), WORKSPACE, { recursive: true });
     const userData = path.join(TMP, 'user-data');
@@ -133,6 +142,7 @@ describe('LspGen extension in code-server', { concurrency: false }, () => {
     fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
       'workbench.startupEditor': 'none',
       'chat.disableAIFeatures': true,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
       'workbench.tips.enabled': false,
       'extensions.autoCheckUpdates': false,
       'extensions.autoUpdate': false,
@@ -237,11 +247,15 @@ describe('LspGen extension in code-server', { concurrency: false }, () => {
   });
 
   it('refuses to generate while the spec has errors, and points at the Problems panel', async () => {
+    await page.keyboard.press('Control+j'); // hide the panel, so that revealing the Problems panel shows
+    await page.locator('.markers-panel').waitFor({ state: 'hidden' });
     await palette('LspGen: Generate Backend');
-    await page.locator('.notifications-toasts .notification-toast', { hasText: 'error' }).first().waitFor();
+    const refusal = page.locator('.notifications-toasts .notification-toast', { hasText: 'fix them before generating' }).first();
+    await refusal.waitFor();
+    await page.locator('.markers-panel').waitFor(); // the Problems panel was revealed
     await shot('05-generate-refused');
     assert.ok(!fs.existsSync(GENERATED), `${GENERATED} was written although the spec has an error`);
-    await page.keyboard.press('Escape');
+    await palette('Notifications: Clear All Notifications');
   });
 
   it('generates the backend from the command palette once the spec is fixed', async () => {
@@ -254,9 +268,10 @@ describe('LspGen extension in code-server', { concurrency: false }, () => {
     const fixes = page.locator('.action-widget .monaco-list-row.action');
     await fixes.first().waitFor();
     log(`fixes for the duplicate: ${JSON.stringify(await fixes.allInnerTexts())}`);
-    await fixes.filter({ hasText: /remove|rename/i }).first().click();
+    await fixes.filter({ hasText: /remove the duplicate/i }).first().click();
     await page.waitForFunction(() => document.querySelectorAll('.monaco-editor .squiggly-error').length === 0, null, { timeout: 30000 });
     await saveEditor();
+    await waitFor(() => (fs.readFileSync(SPEC, 'utf8').match(/- name: Author\n/g) ?? []).length === 1, 'spec.yaml on disk without the duplicate Author');
 
     await palette('LspGen: Generate Backend');
     const done = page.locator('.notifications-toasts .notification-toast', { hasText: /Generated \d+ files in/ }).first();
@@ -272,9 +287,42 @@ describe('LspGen extension in code-server', { concurrency: false }, () => {
     }
     const models = fs.readFileSync(path.join(GENERATED, 'app/models.py'), 'utf8');
     assert.match(models, /class Book\b/);
-    assert.match(models, /pages\b.*Integer/, 'the fixed field type (integer) did not reach the generated model');
+    assert.match(models, /pages: Mapped\[int[^\]]*\] = mapped_column\(\s*sa\.Integer\(/, 'the fixed field type (integer) did not reach the generated model');
     const count = Number(/Generated (\d+) files/.exec(message)[1]);
     const onDisk = fs.readdirSync(GENERATED, { recursive: true, withFileTypes: true }).filter(e => e.isFile() && !e.name.startsWith('.lspgen')).length;
     assert.ok(count >= 10 && onDisk >= count, `the notification says ${count} files, ${onDisk} are on disk`);
+
+    await done.locator('a.monaco-button', { hasText: 'Open Folder' }).click();
+    const folder = page.locator('.explorer-folders-view .monaco-list-row.selected', { hasText: 'library' });
+    await folder.waitFor(); // revealed and selected in the Explorer
+    await folder.click();   // expanded, for the screenshot
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'alembic.ini' }).waitFor();
+    await shot('07-open-folder');
+  });
+
+  it('previews the files generation would write', async () => {
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'spec.yaml' }).click();
+    await palette('LspGen: Preview Generated Files');
+    const title = page.locator('.quick-input-widget .quick-input-title', { hasText: /\d+ files would be written to library/ });
+    await title.waitFor();
+    await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+    await page.waitForTimeout(500); // let the quick pick finish fading in
+    await shot('08-preview');
+    await page.locator('.quick-input-widget input').fill('models');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'app/models.py' }).first().waitFor();
+    await page.keyboard.press('Escape');
+  });
+
+  it('keeps a generated file the user edited and lists it under "Show Conflicts"', async () => {
+    const main = path.join(GENERATED, 'app/main.py');
+    fs.appendFileSync(main, '\n# edited by hand\n');
+    await palette('LspGen: Generate Backend');
+    const warning = page.locator('.notifications-toasts .notification-toast', { hasText: 'you edited were kept' }).first();
+    await warning.waitFor();
+    await shot('09-conflicts');
+    await warning.locator('a.monaco-button', { hasText: 'Show Conflicts' }).click();
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'app/main.py' }).first().waitFor();
+    await page.keyboard.press('Escape');
+    assert.match(fs.readFileSync(main, 'utf8'), /# edited by hand\n$/, 'the edited app/main.py was overwritten');
   });
 });

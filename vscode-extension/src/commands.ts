@@ -147,18 +147,19 @@ export class Commands {
 
   private async showGenerated(result: GenerateResult, quiet: boolean): Promise<void> {
     const folder = vscode.Uri.file(result.outputFolder);
-    const total = result.written + result.unchanged + result.conflicts.length;
-    const counts = result.unchanged > 0 ? ` (${result.written} written, ${result.unchanged} unchanged)` : '';
+    // The server counts what it wrote and what was already up to date; files that are the user's
+    // after the first generation (hooks) are neither, so no grand total is invented here.
+    const summary = `Generated ${result.written} files in ${displayPath(folder)}${result.unchanged > 0 ? ` (${result.unchanged} unchanged)` : ''}.`;
     if (result.conflicts.length > 0) {
       const choice = await vscode.window.showWarningMessage(
-        `Generated ${total} files in ${displayPath(folder)}${counts}. ${result.conflicts.length} file(s) you edited were kept instead of being overwritten.`,
+        `${summary} ${result.conflicts.length} file(s) you edited were kept instead of being overwritten.`,
         'Show Conflicts', 'Open Folder');
       if (choice === 'Show Conflicts') await this.showConflicts(folder, result.conflicts);
       if (choice === 'Open Folder') await openFolder(folder);
       return;
     }
     if (quiet) return;
-    const choice = await vscode.window.showInformationMessage(`Generated ${total} files in ${displayPath(folder)}${counts}.`, 'Open Folder', 'Open README');
+    const choice = await vscode.window.showInformationMessage(summary, 'Open Folder', 'Open README');
     if (choice === 'Open Folder') await openFolder(folder);
     if (choice === 'Open README') await vscode.window.showTextDocument(vscode.Uri.joinPath(folder, 'README.md'));
   }
