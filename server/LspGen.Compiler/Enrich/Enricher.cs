@@ -29,7 +29,7 @@ public static class Enricher
 
         var entities = new Dictionary<string, EntityModel>(StringComparer.Ordinal);
         foreach (var shape in shapes)
-            entities[shape.ClassName] = BuildEntity(shape, byName, position, auth.Enabled);
+            entities[shape.ClassName] = BuildEntity(shape, byName, position, BlockingReference(shape, shapes));
 
         var inSpecOrder = shapes.Select(s => entities[s.ClassName]).ToList();
         var inCreationOrder = creationOrder.Select(s => entities[s.ClassName]).ToList();
@@ -78,7 +78,7 @@ public static class Enricher
         shape.PrimaryKey is null ? "uuid" : CanonicalType(shape.PrimaryKey.Type.Value);
 
     private static EntityModel BuildEntity(
-        EntityShape shape, Dictionary<string, EntityShape> byName, Dictionary<string, int> position, bool authEnabled)
+        EntityShape shape, Dictionary<string, EntityShape> byName, Dictionary<string, int> position, IncomingReference? blocking)
     {
         var table = TableOf(shape);
         var plural = Naming.Pluralize(shape.Module);
@@ -122,7 +122,7 @@ public static class Enricher
             DeferredForeignKeys: deferred,
             OwnerIndexName: ConstraintName("ix_" + table + "_user_id"),
             OwnerForeignKeyName: ConstraintName("fk_" + table + "_user_id_users"),
-            Test: PlanTests(shape, data, position));
+            Test: PlanTests(shape, data, position, blocking));
     }
 
     private static FieldModel SyntheticUuidKey(string table) =>
@@ -275,7 +275,16 @@ public static class Enricher
         return order;
     }
 
-    private static TestPlan PlanTests(EntityShape shape, List<FieldModel> data, Dictionary<string, int> position)
+    // The first non-nullable reference to this entity from another one, in spec order.
+    private static IncomingReference? BlockingReference(EntityShape target, List<EntityShape> shapes) =>
+        shapes.Where(s => s.ClassName != target.ClassName)
+            .SelectMany(s => s.Fields
+                .Where(f => f.References is { } r && Naming.ToPascalCase(r.Value) == target.ClassName
+                    && f.PrimaryKey?.Value != true && f.Nullable?.Value == false)
+                .Select(f => new IncomingReference(s.ClassName, s.Module, Naming.ToSnakeCase(f.Name.Value))))
+            .FirstOrDefault();
+
+    private static TestPlan PlanTests(EntityShape shape, List<FieldModel> data, Dictionary<string, int> position, IncomingReference? blocking)
     {
         // A nullable reference is filled only when its target comes earlier, so factories never recurse.
         var samples = data.Where(f => f.References is not { } r
@@ -287,7 +296,8 @@ public static class Enricher
             UpdateField: data.FirstOrDefault(f => f.References is null),
             RequiredField: required,
             WrongTypeField: required is null ? data.FirstOrDefault() : null,
-            ReferenceField: data.FirstOrDefault(f => f.References is not null));
+            ReferenceField: data.FirstOrDefault(f => f.References is not null),
+            BlockingReference: blocking);
     }
 
     private static IReadOnlyList<IntegrationModel> Integrations(IReadOnlyList<IntegrationSpec> specs)

@@ -133,7 +133,12 @@ public sealed record TestPlan(
     /// <summary>The field the 422 test sends with a wrong type when there is no required field, or null.</summary>
     FieldModel? WrongTypeField,
     /// <summary>A reference field the ownership test points at a foreign or missing row, or null.</summary>
-    FieldModel? ReferenceField);
+    FieldModel? ReferenceField,
+    /// <summary>A non-nullable reference from another entity to this one (deleting a referenced row answers 409), or null.</summary>
+    IncomingReference? BlockingReference);
+
+/// <summary>A field of another entity that references this one.</summary>
+public sealed record IncomingReference(string ChildClassName, string ChildModule, string FieldName);
 
 /// <summary>"As a Role, I want Goal so that Benefit", as an ArchiMate BusinessProcess.</summary>
 public sealed record UserStoryModel(string Id, UserText Role, UserText Goal, UserText? Benefit);

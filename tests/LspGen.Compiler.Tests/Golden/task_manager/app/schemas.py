@@ -45,6 +45,9 @@ class Token(BaseModel):
 
 
 class ProjectBase(BaseModel):
+    # Field names such as "model_number" are fine here; Pydantic would warn about its "model_" prefix.
+    model_config = ConfigDict(protected_namespaces=())
+
     name: str = Field(..., max_length=200)
     description: str | None = Field(default=None)
 
@@ -56,7 +59,7 @@ class ProjectCreate(ProjectBase):
 class ProjectUpdate(BaseModel):
     """Partial update: only the fields sent are changed."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", protected_namespaces=())
 
     name: str | None = Field(default=None, max_length=200)
     description: str | None = Field(default=None)
@@ -79,6 +82,9 @@ class ProjectResponse(ProjectBase):
 
 
 class TaskBase(BaseModel):
+    # Field names such as "model_number" are fine here; Pydantic would warn about its "model_" prefix.
+    model_config = ConfigDict(protected_namespaces=())
+
     title: str = Field(..., max_length=200)
     done: bool = Field(default=False)
     priority: int | None = Field(default=3, ge=INT32_MIN, le=INT32_MAX)
@@ -93,7 +99,7 @@ class TaskCreate(TaskBase):
 class TaskUpdate(BaseModel):
     """Partial update: only the fields sent are changed."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", protected_namespaces=())
 
     title: str | None = Field(default=None, max_length=200)
     done: bool | None = Field(default=None)

@@ -5,6 +5,8 @@ from conftest import (
     jsonable,
     key,
     make_project,
+    make_task,
+    parent,
     same,
     project_payload,
     sample_boolean,
@@ -73,6 +75,15 @@ def test_delete_then_404(client: TestClient, account: Account) -> None:
     assert client.get(f"{ROUTE}/{row[KEY]}", headers=account.headers).status_code == 404
     assert client.delete(f"{ROUTE}/{row[KEY]}", headers=account.headers).status_code == 404
     assert client.put(f"{ROUTE}/{row[KEY]}", json={}, headers=account.headers).status_code == 404
+
+
+def test_delete_while_referenced_is_409(client: TestClient, account: Account) -> None:
+    # Task.project_id (NOT NULL) refers to this row, so the row cannot go away.
+    make_task(client, account)
+    row = parent("project", client, account)
+    blocked = client.delete(f"{ROUTE}/{row[KEY]}", headers=account.headers)
+    assert blocked.status_code == 409, blocked.text
+    assert client.get(f"{ROUTE}/{row[KEY]}", headers=account.headers).status_code == 200
 
 
 def test_missing_required_field_is_422(client: TestClient, account: Account) -> None:
