@@ -46,6 +46,12 @@ internal sealed record CaretContext(
     /// <summary>Column of that "- ", when <see cref="StartsItem"/>.</summary>
     int DashColumn)
 {
+    /// <summary>The caret is inside a one-line flow collection ({…} or […]): insert texts must stay on one line.</summary>
+    public bool InFlow { get; init; }
+
+    /// <summary>The quote the token starts with ('"' in JSON), or '\0'; completions keep it.</summary>
+    public char Quote { get; init; }
+
     private static readonly HashSet<string> NoKeys = [];
 
     public static readonly IReadOnlySet<string> ListKeys = new HashSet<string>(StringComparer.Ordinal)
@@ -134,6 +140,7 @@ internal sealed record CaretContext(
         {
             _caret = caret;
             var ancestors = exhaustive ? [] : AncestorLines(caret);
+            if (!exhaustive) RootFromFirstKey(caret.Line);
             // Lines deeper than the caret's own line cannot hold keys of the caret's mapping or its parents.
             var caretIndent = LineIndent(caret.Line);
             var limit = caretIndent < caret.Character ? caretIndent : caret.Character;
@@ -170,6 +177,19 @@ internal sealed record CaretContext(
                 line = Feed(line);
             }
             return context with { PresentKeys = target.Keys };
+        }
+
+        /// <summary>The top-level mapping starts at the column of the first key or item of the text (as the full read would find).</summary>
+        private void RootFromFirstKey(int before)
+        {
+            for (var line = 0; line < before; line++)
+            {
+                if (LineIndent(line) == int.MaxValue) continue;
+                var text = doc.LineText(line);
+                var parts = Cut(text, text.Length);
+                if (parts.DashCount > 0) { EnsureRoot(parts.FirstDash); return; }
+                if (parts.Key is not null) { EnsureRoot(parts.ContentColumn); return; }
+            }
         }
 
         /// <summary>
@@ -318,9 +338,36 @@ internal sealed record CaretContext(
             var c = caret.Character;
             var before = Cut(text, c);
             var whole = Cut(text, text.Length);
-            if (InComment(text, c) || (before.IsContent && before.ContentColumn < c && text[before.ContentColumn] is '{' or '[' or '"' or '\'' && before.Key is null))
+            if (InComment(text, c))
             {
                 if (whole.IsContent) Replay(text, whole);
+                return Nothing(caret);
+            }
+            if (before.IsContent && FlowStart(text, before, c) is { } flowStart)
+            {
+                // "key: {…|" or "- {…|": the block part gives the flow collection's place, the line the rest.
+                var inFlowItem = false;
+                for (var d = 0; d < before.DashCount; d++)
+                {
+                    OpenItem(DashColumnAt(text, before.FirstDash, d));
+                    inFlowItem = true;
+                }
+                string path;
+                if (before.Key is not null && before.ColonColumn < flowStart)
+                {
+                    var keyOwner = AttachKey(before.ContentColumn, inFlowItem);
+                    path = Join(keyOwner.Path, text[flowStart] == '{' ? before.Key : before.Key + "[]");
+                }
+                else
+                {
+                    EnsureRoot(before.ContentColumn);
+                    path = inFlowItem ? Top.Path : _stack.Count == 1 && text[flowStart] == '{' ? "" : "?";
+                }
+                return FlowContext(caret, text, flowStart, path);
+            }
+            if (before.IsContent && before.ContentColumn < c && text[before.ContentColumn] is '"' or '\'' && before.Key is null)
+            {
+                Replay(text, whole);
                 return Nothing(caret);
             }
 
@@ -434,6 +481,112 @@ internal sealed record CaretContext(
         }
     }
 
+    /// <summary>Where a one-line flow collection containing the caret starts ("key: {" or "- [" or "{" at the content), or null.</summary>
+    private static int? FlowStart(string text, LineParts before, int caret)
+    {
+        var start = before.Key is not null ? before.ValueStart : before.ContentColumn;
+        if (start >= caret || start >= text.Length || text[start] is not ('{' or '[')) return null;
+        var depth = 0;
+        var quote = '\0';
+        for (var i = start; i < caret; i++)
+        {
+            var ch = text[i];
+            if (quote != '\0') { if (ch == quote) quote = '\0'; continue; }
+            if (ch is '"' or '\'') quote = ch;
+            else if (ch is '{' or '[') depth++;
+            else if (ch is '}' or ']' && --depth == 0) return null; // the caret is after the collection
+        }
+        return start;
+    }
+
+    /// <summary>An open flow collection on the caret line.</summary>
+    private sealed class FlowFrame(bool isMap, string path, int segmentStart)
+    {
+        public bool IsMap { get; } = isMap;
+        public string Path { get; } = path;
+        public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
+        public string? CurrentKey { get; set; }
+        public int SegmentStart { get; set; } = segmentStart;
+        public int ValueStart { get; set; }
+    }
+
+    /// <summary>
+    /// The caret inside a flow collection on one line: a small scan of brackets, commas and colons from
+    /// <paramref name="start"/> to the caret. <paramref name="path"/> is the path of the outermost collection.
+    /// </summary>
+    private static CaretContext FlowContext(Position caret, string text, int start, string path)
+    {
+        var c = caret.Character;
+        var frames = new List<FlowFrame>();
+        var quote = '\0';
+        for (var i = start; i < c; i++)
+        {
+            var ch = text[i];
+            if (quote != '\0') { if (ch == quote) quote = '\0'; continue; }
+            var top = frames.Count > 0 ? frames[^1] : null;
+            switch (ch)
+            {
+                case '"' or '\'':
+                    quote = ch;
+                    break;
+                case '{' or '[':
+                    // A mapping item of a list has the list's path; anything else adds its key.
+                    var childPath = top is null ? path
+                        : top.IsMap ? Join(top.Path, (top.CurrentKey ?? "?") + (ch == '[' ? "[]" : ""))
+                        : ch == '{' ? top.Path : Join(top.Path, "?[]");
+                    frames.Add(new FlowFrame(ch == '{', childPath, i + 1));
+                    break;
+                case '}' or ']':
+                    if (frames.Count > 0) frames.RemoveAt(frames.Count - 1);
+                    break;
+                case ',' when top is not null:
+                    top.CurrentKey = null;
+                    top.SegmentStart = i + 1;
+                    break;
+                case ':' when top is { IsMap: true, CurrentKey: null }
+                              && (i + 1 >= text.Length || text[i + 1] is ' ' or '\t' or ',' or '}' or ']' || text[i - 1] is '"' or '\''):
+                    var key = Unquote(text[top.SegmentStart..i].Trim());
+                    top.Keys.Add(key);
+                    top.CurrentKey = key;
+                    top.ValueStart = i + 1;
+                    break;
+            }
+        }
+        if (frames.Count == 0 || frames[^1] is not { IsMap: true } map) return Nothing(caret);
+        var level = LevelOf(map.Path);
+        if (map.CurrentKey is { } valueKey)
+        {
+            var from = map.ValueStart;
+            while (from < c && text[from] is ' ' or '\t') from++;
+            var quoted = from < text.Length && text[from] is '"' or '\'';
+            var to = Math.Max(c, from);
+            if (quoted)
+            {
+                to = text.IndexOf(text[from], from + 1);
+                to = to < 0 || to + 1 < c ? text.Length : to + 1;
+            }
+            else
+            {
+                while (to < text.Length && text[to] is not (',' or '}' or ']')) to++;
+            }
+            while (to > c && text[to - 1] is ' ' or '\t') to--;
+            var range = new SourceRange(caret with { Character = from }, caret with { Character = to });
+            return new CaretContext(CaretSlot.Value, level, valueKey, null, NoKeys, range, text[from..to], 0, true, false, -1)
+            { InFlow = true, Quote = quoted ? text[from] : '\0' };
+        }
+        var wordStart = map.SegmentStart;
+        while (wordStart < c && text[wordStart] is ' ' or '\t') wordStart++;
+        if (wordStart < c && text.AsSpan(wordStart, c - wordStart).IndexOfAny(" \t") >= 0) return Nothing(caret);
+        var wordEnd = c;
+        while (wordEnd < text.Length && IsWordChar(text, wordEnd)) wordEnd++;
+        var after = wordEnd;
+        while (after < text.Length && text[after] is ' ' or '\t') after++;
+        var colonFollows = after < text.Length && text[after] == ':';
+        var keyRange = new SourceRange(caret with { Character = wordStart }, caret with { Character = wordEnd });
+        return new CaretContext(CaretSlot.Key, level, null, null, map.Keys, keyRange, text[wordStart..wordEnd], 0, colonFollows, false, -1)
+        { InFlow = true, Quote = wordStart < text.Length && text[wordStart] is '"' or '\'' ? text[wordStart] : '\0' };
+    }
+
     private static string? ListKeyOf(string path)
     {
         if (!path.EndsWith("[]", StringComparison.Ordinal)) return null;
@@ -487,9 +640,7 @@ internal sealed record CaretContext(
         var key = Unquote(text[content..colon].TrimEnd());
         var valueStart = colon + 1;
         while (valueStart < length && text[valueStart] is ' ' or '\t') valueStart++;
-        var valueEnd = valueStart;
-        var end = ValueEnd(text, valueStart, length);
-        valueEnd = Math.Max(valueEnd, end);
+        var valueEnd = Math.Max(valueStart, ValueEnd(text, valueStart, length));
         var blockScalar = valueStart < valueEnd && text[valueStart] is '|' or '>';
         return new LineParts(true, firstDash, dashes, content, key, colon, colon, valueStart, valueEnd, blockScalar);
     }
@@ -497,7 +648,6 @@ internal sealed record CaretContext(
     /// <summary>The end of a value: before a " #" comment (outside quotes) and trailing blanks.</summary>
     private static int ValueEnd(string text, int start, int length)
     {
-        var end = start;
         var quote = start < length && text[start] is '"' or '\'' ? text[start] : '\0';
         var i = start + (quote == '\0' ? 0 : 1);
         var closed = quote == '\0';
@@ -506,7 +656,7 @@ internal sealed record CaretContext(
             if (!closed && text[i] == quote) { closed = true; continue; }
             if (closed && text[i] == '#' && text[i - 1] is ' ' or '\t') break;
         }
-        end = i;
+        var end = i;
         while (end > start && text[end - 1] is ' ' or '\t') end--;
         return end;
     }

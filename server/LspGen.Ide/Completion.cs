@@ -36,7 +36,8 @@ public static class Completion
         {
             var key = keys[i];
             if (context.PresentKeys.Contains(key.Name)) continue;
-            var (text, snippet) = context.ColonFollows ? (key.Name, false) : KeyInsertText(doc, key, context);
+            var (text, snippet) = context.ColonFollows || context.InFlow ? (Quoted(key.Name, context.Quote), false) : KeyInsertText(doc, key, context);
+            if (context.InFlow && !context.ColonFollows) text += ": ";
             var sort = (key.Required ? "0" : "1") + i.ToString("D2", CultureInfo.InvariantCulture);
             items.Add(new CompletionItem(key.Name, CompletionKind.Key, (key.Required ? "required " : "optional ") + SpecFormat.Describe(context.Level) + " key",
                 SpecFormat.KeyMarkdown(context.Level, key), text, snippet, context.TokenRange, sort,
@@ -90,7 +91,7 @@ public static class Completion
             {
                 var type = FieldTypes.All[i];
                 items.Add(new CompletionItem(type.Name, CompletionKind.FieldType, "field type", SpecFormat.TypeMarkdown(type),
-                    lead + type.Name, false, context.TokenRange, i.ToString("D2", CultureInfo.InvariantCulture), Preselect: false));
+                    lead + Quoted(type.Name, context.Quote), false, context.TokenRange, i.ToString("D2", CultureInfo.InvariantCulture), Preselect: false));
             }
             return items;
         }
@@ -102,7 +103,7 @@ public static class Completion
                 var name = names[i];
                 items.Add(new CompletionItem(name, CompletionKind.Entity, "entity",
                     $"Foreign key to the primary key of **{name}** (table `{SpecSummary.TableOf(name, TableNameOf(doc, name))}`).",
-                    lead + name, false, context.TokenRange, i.ToString("D4", CultureInfo.InvariantCulture), Preselect: false));
+                    lead + Quoted(name, context.Quote), false, context.TokenRange, i.ToString("D4", CultureInfo.InvariantCulture), Preselect: false));
             }
             return items;
         }
@@ -110,11 +111,15 @@ public static class Completion
         for (var i = 0; i < values.Count; i++)
         {
             var (value, documentation) = values[i];
+            // In quotes (JSON) a text value keeps them; a boolean never has any.
+            var text = value is "true" or "false" || context.Quote == '\0' ? value : Quoted(CaretContext.Unquote(value), context.Quote);
             items.Add(new CompletionItem(value, CompletionKind.Value, SpecFormat.Describe(context.Level) + "." + key, documentation,
-                lead + value, false, context.TokenRange, i.ToString("D2", CultureInfo.InvariantCulture), Preselect: values.Count == 1));
+                lead + text, false, context.TokenRange, i.ToString("D2", CultureInfo.InvariantCulture), Preselect: values.Count == 1));
         }
         return items;
     }
+
+    private static string Quoted(string text, char quote) => quote == '\0' ? text : quote + text + quote;
 
     private static string? TableNameOf(IdeDocument doc, string entity) =>
         doc.Spec.Entities.FirstOrDefault(e => e.Name.Value == entity)?.TableName?.Value;

@@ -321,3 +321,57 @@ public class CompletionTests
             """));
     }
 }
+
+public class FlowCompletionTests
+{
+    private static (Fixture F, IReadOnlyList<CompletionItem> Items) Complete(string annotated)
+    {
+        var f = Fixture.Parse(annotated);
+        return (f, Completion.At(f.Document, f.CaretPosition));
+    }
+
+    [Fact]
+    public void Values_in_a_flow_mapping()
+    {
+        var (f, items) = Complete("database: {type: [|p$$|]}\n");
+        var postgres = Assert.Single(items);
+        Assert.Equal(("postgres", f.Range), (postgres.InsertText, postgres.ReplaceRange));
+    }
+
+    [Fact]
+    public void Field_types_in_a_flow_field_of_a_flow_list()
+    {
+        var (f, items) = Complete("entities:\n  - name: A\n    fields: [{name: id, type: uuid}, {name: a, type: [|$$|]}]\n");
+        Assert.Equal(Spec.FieldTypes.Names, items.Select(i => i.Label));
+        Assert.All(items, i => Assert.Equal(f.Range, i.ReplaceRange));
+    }
+
+    [Fact]
+    public void Keys_in_a_flow_field_item_stay_on_one_line_and_skip_present_keys()
+    {
+        var (f, items) = Complete("entities:\n  - name: A\n    fields:\n      - {name: a, [|ty$$|]}\n");
+        var type = items.Single(i => i.Label == "type");
+        Assert.Equal(("type: ", false, f.Range), (type.InsertText, type.IsSnippet, type.ReplaceRange));
+        Assert.DoesNotContain(items, i => i.Label == "name");
+        Assert.DoesNotContain(items, i => i.InsertText.Contains('\n'));
+    }
+
+    [Fact]
+    public void Json_keeps_its_quotes()
+    {
+        var (f, items) = Complete("{\"spec_version\": \"1.0\", \"entities\": [{\"name\": \"A\", \"fields\": [{\"name\": \"a\", \"type\": [|\"in$$|]");
+        var integer = items.Single(i => i.Label == "integer");
+        Assert.Equal(("\"integer\"", f.Range), (integer.InsertText, integer.ReplaceRange));
+
+        var (g, keys) = Complete("{\"spec_version\": \"1.0\", [|\"pro$$|]");
+        var project = keys.Single(i => i.Label == "project_name");
+        Assert.Equal(("\"project_name\": ", g.Range), (project.InsertText, project.ReplaceRange));
+        Assert.DoesNotContain(keys, i => i.Label == "spec_version");
+    }
+
+    [Fact]
+    public void After_a_closed_flow_collection_there_is_nothing_to_complete()
+    {
+        Assert.Empty(Complete("database: {type: postgres} $$\n").Items);
+    }
+}

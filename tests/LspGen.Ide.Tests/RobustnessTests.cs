@@ -32,6 +32,11 @@ public class RobustnessTests
         "entities:\n  - name: \"\"\n    fields:\n      - name: \"\"\n        type: \"\"\n        references: \"\"\n",
         new string('[', 200),
         "entities:\n  - name: A\n    fields:\n      - name: b\n        type: uuid\n        references: A\n        references: B\n",
+        "database: {type: postgres, version: \"16\"}\nentities: [{name: A, fields: [{name: id, type: uuid, primary_key: true}]}]\n",
+        "entities:\n  - {name: A, fields: [{name: a, type: ",
+        "{\"spec_version\": \"1.0\", \"project_name\": \"a\", \"entities\": [{\"name\": \"A\", \"fields\": [{\"name\": \"id\", \"type\": \"in",
+        "{\n  \"spec_version\": \"1.0\",\n  \"entities\": [\n    {\"name\": \"A\", \"fields\": []}\n  ]\n}\n",
+        "a: {b: [c, {d: 'e, f: \"g}]\n",
         "x:\n" + string.Concat(Enumerable.Range(1, 80).Select(i => new string(' ', i * 2) + "k" + i + ":\n")),
     ];
 
