@@ -5,7 +5,7 @@
 // $LSPGEN_E2E_ARTIFACTS (default: a temporary folder printed at the start).
 //
 // Needs the cached tools of setup.sh (Node 24, code-server, playwright-core) and /usr/bin/chromium.
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -122,6 +122,11 @@ async function waitFor(predicate, what, timeout = 30000) {
   }
   assert.fail(`timed out after ${timeout} ms waiting for ${what}`);
 }
+
+// A failure, not a skip, when the tools are missing: a skipped e2e would hide a broken CI setup.
+test('the tools of tests/vscode-e2e/setup.sh are installed', () => {
+  assert.equal(missingTools(), undefined);
+});
 
 describe('LspGen extension in code-server', { concurrency: false }, () => {
   before(async () => {
@@ -319,10 +324,45 @@ describe('LspGen extension in code-server', { concurrency: false }, () => {
     await palette('LspGen: Generate Backend');
     const warning = page.locator('.notifications-toasts .notification-toast', { hasText: 'you edited were kept' }).first();
     await warning.waitFor();
+    await page.waitForTimeout(500); // let the notification finish sliding in
     await shot('09-conflicts');
     await warning.locator('a.monaco-button', { hasText: 'Show Conflicts' }).click();
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'app/main.py' }).first().waitFor();
     await page.keyboard.press('Escape');
     assert.match(fs.readFileSync(main, 'utf8'), /# edited by hand\n$/, 'the edited app/main.py was overwritten');
+  });
+
+  it('sends "Convert PRD to Spec" to the server, or says clearly that the server cannot do it yet', async () => {
+    const before = new Set(fs.readdirSync(WORKSPACE));
+    fs.writeFileSync(path.join(WORKSPACE, 'shop.prd.md'), '# Shop\n\n## Entities\n\n### Product\n\n- name (string)\n- price (float)\n');
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'shop.prd.md' }).click();
+    await page.locator('.monaco-editor .view-lines', { hasText: 'Product' }).waitFor();
+    await palette('LspGen: Convert PRD to Spec');
+    // Until the server offers lspgen.prdToSpec the extension must say so; afterwards a spec appears.
+    const unsupported = page.locator('.notifications-toasts .notification-toast', { hasText: 'cannot convert a PRD to a spec yet' });
+    const deadline = Date.now() + 30000;
+    let outcome;
+    while (!outcome && Date.now() < deadline) {
+      if (await unsupported.count() > 0) outcome = 'explained that the server cannot convert yet';
+      const created = fs.readdirSync(WORKSPACE).filter(f => !before.has(f) && /\.ya?ml$/.test(f));
+      if (created.length > 0) outcome = `created ${created.join(', ')}`;
+      await page.waitForTimeout(250);
+    }
+    await shot('10-prd-to-spec');
+    assert.ok(outcome, 'Convert PRD to Spec neither created a spec nor explained why not');
+    log(`Convert PRD to Spec: ${outcome}`);
+    await palette('Notifications: Clear All Notifications');
+  });
+
+  it('scaffolds a starter spec with "New Spec" (the starter of lspgen init)', async () => {
+    await palette('View: Close All Editors');
+    fs.rmSync(SPEC);
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^\s*spec\.yaml/ }).waitFor({ state: 'detached' });
+    await palette('LspGen: New Spec');
+    await page.locator('.monaco-editor .view-line', { hasText: 'project_name: workspace' }).waitFor();
+    await shot('11-new-spec');
+    const text = fs.readFileSync(SPEC, 'utf8');
+    assert.match(text, /^spec_version: "1\.0"$/m);
+    assert.match(text, /^project_name: workspace$/m, 'the starter spec is named after the folder, as lspgen init does');
   });
 });

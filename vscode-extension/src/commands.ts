@@ -149,7 +149,10 @@ export class Commands {
     const folder = vscode.Uri.file(result.outputFolder);
     // The server counts what it wrote and what was already up to date; files that are the user's
     // after the first generation (hooks) are neither, so no grand total is invented here.
-    const summary = `Generated ${result.written} files in ${displayPath(folder)}${result.unchanged > 0 ? ` (${result.unchanged} unchanged)` : ''}.`;
+    const where = displayPath(folder);
+    const summary = result.written === 0 && result.unchanged > 0
+      ? `${where} is up to date (${result.unchanged} files unchanged).`
+      : `Generated ${result.written} files in ${where}${result.unchanged > 0 ? ` (${result.unchanged} unchanged)` : ''}.`;
     if (result.conflicts.length > 0) {
       const choice = await vscode.window.showWarningMessage(
         `${summary} ${result.conflicts.length} file(s) you edited were kept instead of being overwritten.`,
