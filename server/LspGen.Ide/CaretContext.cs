@@ -24,8 +24,10 @@ internal enum CaretSlot
 /// <summary>
 /// Where the caret is in the spec, worked out from the raw lines by indentation, so it works on the text
 /// as it is while typing (half-typed keys, a value missing after "type:", a document cut in the middle
-/// of an entity), where a YAML parser stops at the first error. One linear pass over the lines, with a
-/// stack of open block mappings and lists; flow collections ({…}, […]) are not entered.
+/// of an entity), where a YAML parser stops at the first error. A stack of open block mappings and lists
+/// is built from the caret's ancestor lines only (so cost follows the size of the caret's mapping, not of
+/// the document); a one-line flow collection at the caret ({…}, […], JSON) is read bracket by bracket.
+/// Multi-line flow collections (pretty-printed JSON) are not understood: no completion there.
 /// </summary>
 internal sealed record CaretContext(
     CaretSlot Slot,

@@ -73,13 +73,13 @@ public static class DocumentSymbols
     {
         var role = SpecOutline.ScalarOf(item, "role");
         var goal = SpecOutline.ScalarOf(item, "goal")?.Value;
-        return new Symbol(NameOr(role, "(user story)"), SymbolKind.UserStory, goal, item.Range, role?.Range ?? Head(item), []);
+        return new Symbol(NameOr(role, "(user story)"), SymbolKind.UserStory, goal is null ? null : Short(goal), item.Range, role?.Range ?? Head(item), []);
     }
 
     private static Symbol Integration(MappingNode item)
     {
         var name = SpecOutline.ScalarOf(item, "name");
-        return new Symbol(NameOr(name, "(integration)"), SymbolKind.Integration, SpecOutline.ScalarOf(item, "purpose")?.Value,
+        return new Symbol(NameOr(name, "(integration)"), SymbolKind.Integration, ScalarText(SpecOutline.ScalarOf(item, "purpose")),
             item.Range, name?.Range ?? Head(item), []);
     }
 
@@ -87,7 +87,16 @@ public static class DocumentSymbols
     private static string NameOr(ScalarNode? name, string placeholder) =>
         name is null || string.IsNullOrWhiteSpace(name.Value) ? placeholder : name.Value;
 
-    private static string? ScalarText(SyntaxNode? node) => node is ScalarNode { IsNull: false } s ? s.Value : null;
+    // A detail is one line in the outline: long or multi-line text is cut.
+    private static string? ScalarText(SyntaxNode? node) => node is ScalarNode { IsNull: false } s ? Short(s.Value) : null;
+
+    private static string Short(string text)
+    {
+        var line = text.AsSpan();
+        var cut = line.IndexOfAny('\r', '\n');
+        if (cut >= 0) line = line[..cut];
+        return line.Length <= 80 && cut < 0 ? text : string.Concat(line[..Math.Min(line.Length, 79)], "…");
+    }
 
     private static SourceRange Head(SyntaxNode node) => new(node.Range.Start, node.Range.Start);
 }

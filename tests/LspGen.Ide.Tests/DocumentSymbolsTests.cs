@@ -61,3 +61,14 @@ public class DocumentSymbolsTests
         Assert.Equal("(unnamed entity)", Assert.Single(symbols[0].Children).Name);
     }
 }
+
+public class DocumentSymbolDetailTests
+{
+    [Fact]
+    public void Long_and_multi_line_text_is_cut_in_details()
+    {
+        var symbols = DocumentSymbols.For(IdeDocument.Create("description: |\n  first line\n  second\nproject_name: " + new string('a', 200) + "\n"));
+        Assert.Equal("first line…", symbols[0].Detail);
+        Assert.Equal(new string('a', 79) + "…", symbols[1].Detail);
+    }
+}

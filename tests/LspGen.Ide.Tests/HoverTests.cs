@@ -114,3 +114,22 @@ public class HoverTests
         Assert.Null(HoverAt(annotated).Hover);
     }
 }
+
+public class HoverInFlowTests
+{
+    [Fact]
+    public void Keys_and_types_inside_flow_mappings()
+    {
+        var f = Fixture.Parse("entities:\n  - {name: A, fields: [{name: a, [|ty$$pe|]: uuid}]}\n");
+        var hover = Hover.At(f.Document, f.CaretPosition);
+        Assert.StartsWith("**type** (field, required)", hover!.Markdown, StringComparison.Ordinal);
+        Assert.Equal(f.Range, hover.Range);
+
+        var g = Fixture.Parse("entities:\n  - {name: A, fields: [{name: a, type: [|uu$$id|]}]}\n");
+        var typeHover = Hover.At(g.Document, g.CaretPosition);
+        Assert.Equal(SpecFormatText(Spec.FieldTypes.Find("uuid")!), typeHover!.Markdown);
+        Assert.Equal(g.Range, typeHover.Range);
+    }
+
+    private static string SpecFormatText(Spec.FieldTypeInfo type) => $"**{type.Name}** (field type)\n\n{type.Documentation}";
+}
