@@ -194,6 +194,11 @@ describe('LspGen extension in code-server', { concurrency: false }, () => {
     if (page) await page.screenshot({ path: path.join(ARTIFACTS, 'last.png') }).catch(() => {});
     if (browser) await browser.close().catch(() => {});
     stopCodeServer();
+    // Keep only the artifacts: code-server's profile and the generated project are large.
+    for (const entry of fs.readdirSync(TMP)) {
+      const full = path.join(TMP, entry);
+      if (full !== ARTIFACTS) fs.rmSync(full, { recursive: true, force: true });
+    }
     log(`screenshots and code-server.log kept in ${ARTIFACTS}`);
   });
 

@@ -10,13 +10,13 @@ import * as esbuild from 'esbuild';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'lspgen-ext-test-'));
-let resolveLspgen, ServerNotFound;
+let resolveLspgen, ServerNotFound, checkDotnet;
 
 before(async () => {
   // serverCommand.ts does not import vscode, so it runs under plain Node once bundled.
   const outfile = path.join(TMP, 'serverCommand.js');
   await esbuild.build({ entryPoints: [path.join(ROOT, 'src/serverCommand.ts')], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'error' });
-  ({ resolveLspgen, ServerNotFound } = createRequire(import.meta.url)(outfile));
+  ({ resolveLspgen, ServerNotFound, checkDotnet } = createRequire(import.meta.url)(outfile));
 });
 
 function extensionWithServer() {
@@ -48,4 +48,36 @@ test('a lspgen.server.path that does not exist is reported with the setting\'s n
 test('an extension without its server says to reinstall', () => {
   const empty = fs.mkdtempSync(path.join(TMP, 'ext-'));
   assert.throws(() => resolveLspgen(empty, ''), error => error instanceof ServerNotFound && /Reinstall/.test(error.message));
+});
+
+/** Runs checkDotnet with PATH holding only `folder`, where a fake `dotnet` may print some runtimes. */
+async function checkDotnetWith(runtimes) {
+  const folder = fs.mkdtempSync(path.join(TMP, 'path-'));
+  if (runtimes !== undefined) {
+    fs.writeFileSync(path.join(folder, 'dotnet'), `#!/bin/sh\nprintf '%s\\n' ${runtimes.map(r => `'${r}'`).join(' ')}\n`, { mode: 0o755 });
+  }
+  const saved = process.env.PATH;
+  process.env.PATH = runtimes === undefined ? folder : `${folder}:/usr/bin:/bin`;
+  try {
+    return await checkDotnet();
+  } finally {
+    process.env.PATH = saved;
+  }
+}
+
+test('without dotnet on PATH the message says to install .NET 10 and restart the server', async () => {
+  const message = await checkDotnetWith(undefined);
+  assert.match(message, /"dotnet" command was not found/);
+  assert.match(message, /Install \.NET 10/);
+  assert.match(message, /Restart Language Server/);
+});
+
+test('a dotnet without the .NET 10 runtime is reported with the runtimes it has', async () => {
+  const message = await checkDotnetWith(['Microsoft.NETCore.App 8.0.11 [/usr/share/dotnet/shared/Microsoft.NETCore.App]']);
+  assert.match(message, /needs the \.NET 10 runtime/);
+  assert.match(message, /Microsoft\.NETCore\.App 8\.0\.11/);
+});
+
+test('a dotnet with the .NET 10 runtime passes', async () => {
+  assert.equal(await checkDotnetWith(['Microsoft.NETCore.App 10.0.12 [/usr/share/dotnet/shared/Microsoft.NETCore.App]']), undefined);
 });
