@@ -1,0 +1,36 @@
+using System.Globalization;
+using LspGen.Spec.Diagnostics;
+
+namespace LspGen.Drafting;
+
+/// <summary>Why no spec was drafted; every kind says what the user can do about it.</summary>
+public enum DraftFailureKind
+{
+    /// <summary>No usable endpoint configuration (bad URL, empty description).</summary>
+    NotConfigured,
+    /// <summary>The base URL or a redirect names a host that is neither loopback nor allowed.</summary>
+    HostNotAllowed,
+    /// <summary>Nothing answers at the base URL.</summary>
+    Unreachable,
+    Timeout,
+    /// <summary>The endpoint answered with an HTTP error or not with a chat completion.</summary>
+    HttpError,
+    /// <summary>Every answer was unreadable (not one JSON object).</summary>
+    InvalidAnswer,
+    /// <summary>The last answer was JSON but our validator found errors; <see cref="DraftFailure.Diagnostics"/> lists them.</summary>
+    InvalidSpec,
+}
+
+/// <summary>A failed draft: a message safe to show (never the API key) and, for an invalid spec, the diagnostics.</summary>
+public sealed record DraftFailure(DraftFailureKind Kind, string Message, IReadOnlyList<Diagnostic> Diagnostics, string? LastSpecYaml)
+{
+    /// <summary>"line 12, column 9: error LSG012: …" (1-based, of the drafted YAML).</summary>
+    public static string Describe(Diagnostic d) => string.Create(CultureInfo.InvariantCulture,
+        $"line {d.Range.Start.Line + 1}, column {d.Range.Start.Character + 1}: {(d.Severity == Severity.Error ? "error" : "warning")} {d.Code}: {d.Message}");
+}
+
+/// <summary>The outcome of <see cref="SpecDrafter.DraftAsync"/>: the spec YAML (valid, with the review header) or a failure.</summary>
+public sealed record DraftResult(string? SpecYaml, DraftFailure? Failure, int Attempts)
+{
+    public bool Succeeded => SpecYaml is not null;
+}
