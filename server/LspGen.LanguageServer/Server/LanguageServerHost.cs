@@ -87,7 +87,9 @@ public sealed class LanguageServerHost
             CodeLensProvider = new CodeLensOptions(ResolveProvider: false),
             ExecuteCommandProvider = new ExecuteCommandOptions(GenerateCommands.All),
         };
-        var version = typeof(LanguageServerHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        // The product's version is the CLI's (the entry assembly); "+commit" suffixes are not shown to users.
+        var version = (Assembly.GetEntryAssembly() ?? typeof(LanguageServerHost).Assembly)
+            .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0];
         return new InitializeResult(capabilities, new ServerInfo("lspgen", version));
     }
 
