@@ -34,6 +34,9 @@ public sealed class SpecDocumentStore(
         public CancellationTokenSource? Pending { get; set; }
         // Publishing is serialised per document so that an older analysis can never overtake a newer one on the wire.
         public SemaphoreSlim PublishGate { get; } = new(1, 1);
+        // One analysis at a time per document: an analysis cannot be interrupted, so while one runs, the
+        // versions typed meanwhile wait here and only the newest (the others are cancelled) runs next.
+        public SemaphoreSlim AnalysisGate { get; } = new(1, 1);
     }
 
     /// <summary>The current snapshot of an open spec, or null (not open, or not a spec).</summary>
@@ -131,8 +134,17 @@ public sealed class SpecDocumentStore(
         try
         {
             if (delay > TimeSpan.Zero) await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-            cancellationToken.ThrowIfCancellationRequested();
-            var analysis = snapshot.Analysis;
+            await document.AnalysisGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            Spec.SpecAnalysis analysis;
+            try
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                analysis = snapshot.Analysis;
+            }
+            finally
+            {
+                document.AnalysisGate.Release();
+            }
             cancellationToken.ThrowIfCancellationRequested();
             var shown = settings();
             var diagnostics = analysis.Diagnostics
