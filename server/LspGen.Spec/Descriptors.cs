@@ -54,6 +54,20 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor NonCanonicalName = new("LSG021", "Non-canonical name",
         "'{0}' is not {1}; it will be generated as '{2}' – rename it to '{2}'", Severity.Warning);
 
+    // PRD markdown only (Prd/PrdParser.cs); ranges point into the markdown.
+    public static readonly DiagnosticDescriptor NoEntitySection = new("LSG101", "No entity section found",
+        "{0}; add a section such as '## Entities' with one bullet per entity, e.g. '- Project: name (string, required)'", Severity.Error);
+    public static readonly DiagnosticDescriptor UnparseableField = new("LSG102", "Unparseable field declaration",
+        "Cannot read the field declaration '{0}': {1}; write it as 'name (type, modifiers)' or 'name: type (modifiers)'", Severity.Error);
+    public static readonly DiagnosticDescriptor IgnoredLine = new("LSG103", "Line not understood, ignored",
+        "{0} not understood, ignored{1}", Severity.Information);
+    public static readonly DiagnosticDescriptor TypeAlias = new("LSG104", "Type alias used",
+        "'{0}' is read as the type '{1}'; write '{1}' to say so", Severity.Warning);
+    public static readonly DiagnosticDescriptor NameNormalised = new("LSG105", "Name normalised",
+        "The {0} '{1}' is read as '{2}'; write '{2}' to say so", Severity.Warning);
+    public static readonly DiagnosticDescriptor UnknownModifier = new("LSG106", "Unknown field modifier",
+        "'{0}' is not a field modifier and is ignored{1}; modifiers are required, optional, unique, non-unique, indexed, primary key, max length N", Severity.Warning);
+
     /// <summary>Every descriptor, ordered by code.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
@@ -61,6 +75,7 @@ public static class Descriptors
         AliasNotSupported, DuplicateEntity, DuplicateField, InvalidFieldType, MissingPrimaryKey, InvalidPrimaryKey,
         InvalidIdentifier, ReservedName, DuplicateTableName, UnknownEntityReference, ReferenceCycle,
         OptionNotValidForType, NonCanonicalName,
+        NoEntitySection, UnparseableField, IgnoredLine, TypeAlias, NameNormalised, UnknownModifier,
     ];
 
     /// <summary>The descriptor with code <paramref name="id"/> ("LSG012"), or null.</summary>

@@ -46,6 +46,14 @@ public static class FieldTypes
         ["longtext"] = Text, ["mediumtext"] = Text, ["clob"] = Text, ["blob"] = Text, ["markdown"] = Text,
     };
 
+    /// <summary>The canonical type for a canonical name in any casing or a known alias ("Int", "guid"), else null (no guessing).</summary>
+    public static string? CanonicalOf(string type)
+    {
+        var trimmed = type.Trim();
+        return Names.FirstOrDefault(n => string.Equals(n, trimmed, StringComparison.OrdinalIgnoreCase))
+            ?? (Aliases.TryGetValue(trimmed, out var alias) ? alias : null);
+    }
+
     /// <summary>
     /// The canonical type a user most likely meant: the type itself in other casing ("Integer"), a known
     /// alias ("int" → integer, "guid" → uuid …), else the nearest canonical name by edit distance.

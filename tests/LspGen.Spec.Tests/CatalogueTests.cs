@@ -31,13 +31,24 @@ public class CatalogueTests
         { "LSG019", Valid + $"entities: [{{name: A, fields: [{Key}, {{name: a_id, type: uuid, nullable: false, references: A}}]}}]\n" },
         { "LSG020", Valid + $"entities: [{{name: A, fields: [{Key}, {{name: n, type: integer, max_length: 3}}]}}]\n" },
         { "LSG021", Valid + $"entities: [{{name: a, fields: [{Key}]}}]\n" },
+        // PRD markdown (LSG1xx): analysed by the PRD front end, see Input().
+        { "LSG101", "# Demo\n\n## Data\n- Projects have a name.\n" },
+        { "LSG102", "# Demo\n\n## Entities\n- Task: title (required)\n" },
+        { "LSG103", "# Demo\n\n## Entities\nAll entities are soft-deleted.\n- Task: title (string)\n" },
+        { "LSG104", "# Demo\n\n## Entities\n- Task: estimate (int)\n" },
+        { "LSG105", "# Demo\n\n## Entities\n- Task: due-date (datetime)\n" },
+        { "LSG106", "# Demo\n\n## Entities\n- Task: title (string, requried)\n" },
     };
+
+    /// <summary>LSG1xx codes are PRD-only, so their triggers are markdown files.</summary>
+    private static SpecAnalysis Analyze(string code, string input) =>
+        SpecSources.Analyze(input, code.StartsWith("LSG1", StringComparison.Ordinal) ? "trigger.prd.md" : "spec.yaml");
 
     [Theory]
     [MemberData(nameof(Triggers))]
     public void Each_trigger_reports_its_code(string code, string input)
     {
-        var analysis = SpecAnalyzer.Analyze(input);
+        var analysis = Analyze(code, input);
         Assert.True(analysis.Diagnostics.Any(d => d.Code == code), $"{code} not reported for:\n{input}\ngot:\n{Fixture.Describe(analysis.Diagnostics)}");
     }
 
@@ -73,8 +84,9 @@ public class CatalogueTests
             var id = section[..6];
             var severity = Descriptors.Find(id)!.DefaultSeverity.ToString().ToLowerInvariant();
             Assert.Contains("Default severity: " + severity, section, StringComparison.Ordinal);
-            Assert.Contains("Bad:\n\n```yaml", section, StringComparison.Ordinal);
-            Assert.Contains("Fixed:\n\n```yaml", section, StringComparison.Ordinal);
+            var language = id.StartsWith("LSG1", StringComparison.Ordinal) ? "markdown" : "yaml"; // LSG1xx: PRD-only codes
+            Assert.Contains("Bad:\n\n```" + language, section, StringComparison.Ordinal);
+            Assert.Contains("Fixed:\n\n```" + language, section, StringComparison.Ordinal);
         }
     }
 
