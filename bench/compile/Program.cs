@@ -8,6 +8,7 @@ using System.Diagnostics;
 using System.Globalization;
 using LspGen.Bench.Compile;
 using LspGen.Compiler;
+using LspGen.Compiler.Write;
 using LspGen.Spec;
 
 string? cli = null, docs = null;
@@ -43,14 +44,36 @@ var analysis = SpecAnalyzer.Analyze(spec);
 Report("enrich + render (`BackendCompiler.Compile`)", Measure.InProcess(() => BackendCompiler.Compile(analysis.Document), 30, 200));
 Report("**whole compile in process (`Pipeline.Compile`)**", Measure.InProcess(() => Pipeline.Compile(spec), 30, 200));
 
+// The writer: a first generation into an empty folder, and a regeneration where nothing changed.
+var writeRoot = Directory.CreateTempSubdirectory("lspgen-bench-write-").FullName;
+try
+{
+    var n = 0;
+    Report("write, first generation (`OutputWriter.Write`, empty folder)",
+        Measure.InProcess(() => OutputWriter.Write(Path.Combine(writeRoot, $"first{n++}"), check.Files, new WriteOptions()), 3, 30));
+    var again = Path.Combine(writeRoot, "again");
+    OutputWriter.Write(again, check.Files, new WriteOptions());
+    Report("write, regeneration with nothing changed", Measure.InProcess(() => OutputWriter.Write(again, check.Files, new WriteOptions()), 3, 30));
+    Report("zip (`ZipWriter.Write` to memory)", Measure.InProcess(() => ZipWriter.Write(Stream.Null, "bench", check.Files), 3, 30));
+}
+finally
+{
+    Directory.Delete(writeRoot, recursive: true);
+}
+
 // Memory must grow linearly with the spec: allocations per entity at several sizes.
 var scaling = new List<string>();
 foreach (var n in new[] { 25, 50, 100, 200 })
 {
     var text = BenchSpec.Text(n);
     var m = Measure.InProcess(() => Pipeline.Compile(text), 5, 20);
+    var output = Pipeline.Compile(text).Files!.Sum(f => (long)f.Content.Length);
+    var analyzeBytes = Measure.InProcess(() => SpecAnalyzer.Analyze(text), 2, 5).AllocatedBytes!.Value;
+    var doc = SpecAnalyzer.Analyze(text).Document;
+    var compileBytes = Measure.InProcess(() => BackendCompiler.Compile(doc), 2, 5).AllocatedBytes!.Value;
     var line = string.Create(CultureInfo.InvariantCulture,
-        $"| {n} | {m.Median:F2} ms | {m.AllocatedBytes!.Value / 1048576.0:F1} MB | {m.AllocatedBytes.Value / n / 1024.0:F0} KB |");
+        $"| {n} | {m.Median:F2} ms | {m.AllocatedBytes!.Value / 1048576.0:F1} MB | {m.AllocatedBytes.Value / n / 1024.0:F0} KB " +
+        $"| {analyzeBytes / n / 1024.0:F0} KB | {compileBytes / n / 1024.0:F0} KB | {output / 1024.0 / n:F1} KB |");
     scaling.Add(line);
     Console.WriteLine(line);
 }
@@ -91,6 +114,7 @@ if (docs is not null)
         "Measured by `bash bench/compile/run.sh` (a Stopwatch harness in `bench/compile`, Release build,",
         $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}).",
         $"Spec: 100 entities × 10 fields ({spec.Length} characters); output: {check.Files.Count} files.",
+        $"Load average when measured: {LoadAverage()} (figures from a shared, busy machine are noisy: the min column shows the floor).",
         "Targets: in-process compile under 20 ms, CLI end to end under 150 ms, memory linear in spec size.",
         "",
         "| stage | median | p95 | min | runs | allocated per run |",
@@ -99,8 +123,8 @@ if (docs is not null)
         "",
         "Allocation by spec size (whole in-process compile):",
         "",
-        "| entities | median | allocated | per entity |",
-        "|---|---|---|---|",
+        "| entities | median | allocated | allocated per entity | of which analyze | of which enrich + render | output per entity |",
+        "|---|---|---|---|---|---|---|",
         .. scaling,
         "",
         cliRow is null ? "The CLI was not measured in this run (pass `--cli`)." :
@@ -110,6 +134,9 @@ if (docs is not null)
     Console.WriteLine($"updated {docs}");
 }
 return 0;
+
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
 /// <summary>Timings of repeated runs, in milliseconds, and managed bytes allocated per run (in process only).</summary>
 internal sealed record Measurement(double Median, double P95, double Min, int Runs, long? AllocatedBytes);
@@ -121,14 +148,14 @@ internal static class Measure
         for (var i = 0; i < warmup; i++) action();
         GC.Collect();
         var times = new double[runs];
-        var before = GC.GetAllocatedBytesForCurrentThread();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
         for (var i = 0; i < runs; i++)
         {
             var sw = Stopwatch.StartNew();
             action();
             times[i] = sw.Elapsed.TotalMilliseconds;
         }
-        var allocated = (GC.GetAllocatedBytesForCurrentThread() - before) / runs;
+        var allocated = (GC.GetTotalAllocatedBytes(precise: true) - before) / runs;
         return Summarize(times, allocated);
     }
 

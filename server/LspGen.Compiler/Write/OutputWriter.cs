@@ -43,13 +43,14 @@ public static class OutputWriter
         var ignore = File.Exists(ignorePath) ? IgnoreRules.Parse(File.ReadAllText(ignorePath), ignorePath) : IgnoreRules.None;
 
         // Check every path before touching anything: an unsafe path aborts the whole run.
+        var resolver = new OutputPath.Resolver(root);
         var generated = files.OrderBy(f => f.Path, StringComparer.Ordinal)
-            .Select(f => (File: f, FullPath: OutputPath.Resolve(root, f.Path), Bytes: Manifest.Encode(f.Content)))
+            .Select(f => (File: f, FullPath: resolver.Resolve(f.Path), Bytes: Manifest.Encode(f.Content)))
             .ToList();
         var generatedPaths = generated.Select(g => g.File.Path).ToHashSet(StringComparer.Ordinal);
         var orphans = oldManifest.Entries.Values
             .Where(e => !generatedPaths.Contains(e.Path))
-            .Select(e => (Entry: e, FullPath: OutputPath.Resolve(root, e.Path)))
+            .Select(e => (Entry: e, FullPath: resolver.Resolve(e.Path)))
             .ToList();
 
         Directory.CreateDirectory(root);
@@ -63,6 +64,7 @@ public static class OutputWriter
         var removed = new List<string>();
         var orphansKept = new List<string>();
         var newEntries = new List<ManifestEntry>();
+        var existingFolders = new HashSet<string>(StringComparer.Ordinal);
 
         foreach (var (file, fullPath, bytes, action) in plan)
         {
@@ -70,7 +72,7 @@ public static class OutputWriter
             switch (action)
             {
                 case Action.Write:
-                    WriteAtomically(fullPath, bytes);
+                    WriteAtomically(fullPath, bytes, existingFolders);
                     written.Add(file.Path);
                     newEntries.Add(entry);
                     break;
@@ -141,10 +143,10 @@ public static class OutputWriter
         return unedited || options.Force ? Action.Write : Action.Conflict;
     }
 
-    private static void WriteAtomically(string fullPath, byte[] bytes)
+    private static void WriteAtomically(string fullPath, byte[] bytes, HashSet<string>? existingFolders = null)
     {
         var folder = Path.GetDirectoryName(fullPath)!;
-        Directory.CreateDirectory(folder);
+        if (existingFolders is null || existingFolders.Add(folder)) Directory.CreateDirectory(folder);
         var temp = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.lspgen-tmp-{Guid.NewGuid():N}");
         try
         {
