@@ -54,12 +54,20 @@ public static class CodeActions
                 return [Fix("Add spec_version: \"1.0\"", diagnostic, new TextEdit(new SourceRange(at, at), replacement + "\n" + new string(' ', at.Character)))];
             case "LSG006" when replacement is not null:
                 return [Fix("Write spec_version as \"1.0\"", diagnostic, new TextEdit(diagnostic.Range, replacement))];
+            case "LSG020" when replacement is not null && ReferenceField(doc, diagnostic.Range) is { Type: { } type } field:
+                // A reference field must have the key type of its target: the fix is the field's type, not the reference.
+                return [Fix($"Change the type of '{field.Name?.Value}' to '{replacement}'", diagnostic, new TextEdit(InsideQuotes(doc, type.Range), replacement))];
             case "LSG002" or "LSG003" or "LSG005" or "LSG014" or "LSG015" or "LSG018" or "LSG021" when replacement is not null:
                 return [Replace(doc, diagnostic, replacement)];
             default:
                 return [];
         }
     }
+
+    /// <summary>The field whose <c>references</c> key (or value) is at <paramref name="range"/>.</summary>
+    private static FieldNode? ReferenceField(IdeDocument doc, SourceRange range) =>
+        doc.Outline.Entities.SelectMany(e => e.Fields).FirstOrDefault(f =>
+            f.Item.Find("references") is { } entry && (entry.Key.Range == range || entry.Value?.Range == range));
 
     private static CodeAction Replace(IdeDocument doc, Diagnostic diagnostic, string replacement)
     {

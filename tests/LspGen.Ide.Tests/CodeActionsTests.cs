@@ -348,3 +348,36 @@ public class CodeActionsInFlowAndJsonTests
         Assert.Empty(IdeDocument.Create(after).Diagnostics);
     }
 }
+
+public class ReferenceTypeFixTests
+{
+    [Fact]
+    public void A_reference_field_gets_the_key_type_of_its_target()
+    {
+        var text = """
+            spec_version: "1.0"
+            project_name: shop
+            entities:
+              - name: Product
+                fields:
+                  - name: id
+                    type: integer
+                    primary_key: true
+              - name: Review
+                fields:
+                  - name: id
+                    type: uuid
+                    primary_key: true
+                  - name: product_id
+                    type: uuid        # wrong: Product has an integer key
+                    references: Product
+            """;
+        var doc = IdeDocument.Create(text);
+        var diagnostic = doc.Diagnostics.Single(d => d.Code == "LSG020");
+        var fix = Assert.Single(CodeActions.For(doc, diagnostic.Range), a => a.Fixes.Contains(diagnostic));
+        Assert.Equal("Change the type of 'product_id' to 'integer'", fix.Title);
+        var after = Fixture.Apply(text, fix.Edits);
+        Assert.Equal(text.Replace("type: uuid        # wrong", "type: integer        # wrong", StringComparison.Ordinal), after);
+        Assert.Empty(IdeDocument.Create(after).Diagnostics);
+    }
+}
