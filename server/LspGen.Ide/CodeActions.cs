@@ -124,6 +124,12 @@ public static class CodeActions
         if (id is not null)
         {
             if (id.Item.Entries.Count == 0) yield break;
+            if (id.Item.Find("primary_key")?.Value is ScalarNode { IsNull: false } written)
+            {
+                // "primary_key: false": the value changes, a second key would be a duplicate (LSG007).
+                yield return Fix("Mark 'id' as the primary key", diagnostic, new TextEdit(written.Range, "true"));
+                yield break;
+            }
             if (id.Item.IsFlow)
             {
                 var after = id.Item.Entries[^1].Range.End;

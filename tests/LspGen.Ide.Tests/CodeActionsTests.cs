@@ -381,3 +381,18 @@ public class ReferenceTypeFixTests
         Assert.Empty(IdeDocument.Create(after).Diagnostics);
     }
 }
+
+public class PrimaryKeyFalseTests
+{
+    [Fact]
+    public void An_id_marked_primary_key_false_is_switched_to_true()
+    {
+        var text = "spec_version: \"1.0\"\nproject_name: a\nentities:\n  - name: A\n    fields:\n      - name: id\n        primary_key: false  # was off\n        type: uuid\n";
+        var doc = IdeDocument.Create(text);
+        var diagnostic = doc.Diagnostics.Single(d => d.Code == "LSG013");
+        var fix = Assert.Single(CodeActions.For(doc, diagnostic.Range), a => a.Fixes.Contains(diagnostic));
+        var after = Fixture.Apply(text, fix.Edits);
+        Assert.Equal(text.Replace("primary_key: false", "primary_key: true", StringComparison.Ordinal), after);
+        Assert.Empty(IdeDocument.Create(after).Diagnostics);
+    }
+}
