@@ -27,9 +27,10 @@ public static class Enricher
         var creationOrder = CreationOrder(shapes, byName);
         var position = creationOrder.Select((s, i) => (s.ClassName, i)).ToDictionary(p => p.ClassName, p => p.i, StringComparer.Ordinal);
 
+        var blocking = BlockingReferences(shapes);
         var entities = new Dictionary<string, EntityModel>(StringComparer.Ordinal);
         foreach (var shape in shapes)
-            entities[shape.ClassName] = BuildEntity(shape, byName, position, BlockingReference(shape, shapes));
+            entities[shape.ClassName] = BuildEntity(shape, byName, position, blocking.GetValueOrDefault(shape.ClassName));
 
         var inSpecOrder = shapes.Select(s => entities[s.ClassName]).ToList();
         var inCreationOrder = creationOrder.Select(s => entities[s.ClassName]).ToList();
@@ -275,14 +276,22 @@ public static class Enricher
         return order;
     }
 
-    // The first non-nullable reference to this entity from another one, in spec order.
-    private static IncomingReference? BlockingReference(EntityShape target, List<EntityShape> shapes) =>
-        shapes.Where(s => s.ClassName != target.ClassName)
-            .SelectMany(s => s.Fields
-                .Where(f => f.References is { } r && Naming.ToPascalCase(r.Value) == target.ClassName
-                    && f.PrimaryKey?.Value != true && f.Nullable?.Value == false)
-                .Select(f => new IncomingReference(s.ClassName, s.Module, Naming.ToSnakeCase(f.Name.Value))))
-            .FirstOrDefault();
+    // Per entity, the first non-nullable reference to it from another entity, in spec order (one pass).
+    private static Dictionary<string, IncomingReference> BlockingReferences(List<EntityShape> shapes)
+    {
+        var result = new Dictionary<string, IncomingReference>(StringComparer.Ordinal);
+        foreach (var child in shapes)
+        {
+            foreach (var f in child.Fields)
+            {
+                if (f.References is not { } r || f.PrimaryKey?.Value == true || f.Nullable?.Value != false) continue;
+                var target = Naming.ToPascalCase(r.Value);
+                if (target != child.ClassName)
+                    result.TryAdd(target, new IncomingReference(child.ClassName, child.Module, Naming.ToSnakeCase(f.Name.Value)));
+            }
+        }
+        return result;
+    }
 
     private static TestPlan PlanTests(EntityShape shape, List<FieldModel> data, Dictionary<string, int> position, IncomingReference? blocking)
     {

@@ -149,6 +149,17 @@ public class EnricherTests
     }
 
     [Fact]
+    public void The_delete_test_knows_which_not_null_reference_blocks_a_delete()
+    {
+        var shop = Enricher.Enrich(Ecommerce());
+
+        Assert.Equal(new IncomingReference("OrderItem", "order_item", "order_id"), Entity(shop, "Order").Test.BlockingReference);
+        Assert.Equal(new IncomingReference("Order", "order", "customer_id"), Entity(shop, "Customer").Test.BlockingReference);
+        Assert.Null(Entity(shop, "OrderItem").Test.BlockingReference);
+        Assert.Null(Entity(Enricher.Enrich(NoAuth()), "Entry").Test.BlockingReference); // only nullable references point at it
+    }
+
+    [Fact]
     public void Test_factories_never_follow_a_nullable_cycle()
     {
         var category = Entity(Enricher.Enrich(NoAuth()), "Category");
