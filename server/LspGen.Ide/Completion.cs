@@ -44,10 +44,10 @@ public static class Completion
                 Preselect: key.Name == "name" && context.StartsItem));
         }
         // "- |" on a fresh list item: the whole new entity or field is one snippet away.
-        if (context.StartsItem && !context.ColonFollows && context.PresentKeys.Count == 0 && context.ListKey is { } listKey)
+        if (context.StartsItem && !context.ColonFollows && context.PresentKeys.Count == 0 && context.ListKey is not null)
         {
             var range = new SourceRange(context.TokenRange.Start with { Character = context.DashColumn }, context.TokenRange.End);
-            items.AddRange(NewItem(context with { ListKey = listKey }, range, context.DashColumn));
+            items.AddRange(NewItem(context, range, context.DashColumn));
         }
         return [.. items.OrderBy(i => i.SortText, StringComparer.Ordinal)];
     }
