@@ -148,7 +148,7 @@ internal sealed class PrdParser
     {
         var normalised = PrdVocabulary.NormaliseTitle(title.Text);
         var kind = PrdVocabulary.Classify(normalised);
-        if (level == 1 && _title is null && kind is null)
+        if (level == 1 && _title is null && kind is null or PrdSection.Other)
         {
             _title = new Located<string>(title.StripMarks().Text, title.StripMarks().Range);
             return;
@@ -172,6 +172,7 @@ internal sealed class PrdParser
             _bulletEntity = null;
             _headingEntity = new EntityDraft(title.StripMarks(), line.Range) { FromHeading = true };
             _headingEntityHasTable = false;
+            _entities.Add(_headingEntity); // in document order; dropped when no field follows
             return;
         }
         if (_section is PrdSection.UserStories or PrdSection.Integrations && level > _sectionLevel) return;
@@ -190,8 +191,8 @@ internal sealed class PrdParser
     {
         if (_headingEntity is { } entity)
         {
-            if (entity.Fields.Count > 0 || entity.Failed) _entities.Add(entity);
-            else if (!_headingEntityHasTable)
+            if (entity.Fields.Count == 0 && !entity.Failed) entity.Dropped = true;
+            if (entity.Dropped && !_headingEntityHasTable)
                 Ignored(entity.Name, FormattableString.Invariant($"The heading '{Short(entity.Name.Text)}'"),
                     " (an entity heading needs field bullets below it, such as '- title: string (required)')");
         }
@@ -622,10 +623,11 @@ internal sealed class PrdParser
         var documentRange = SourceRange.Of(0, 0, lastLine, lines[lastLine].Length);
         var entities = new List<EntitySpec>();
 
-        var drafts = _entities.Where(e => !e.Bare || e.Fields.Count > 0 || e.Failed).ToList();
+        var drafts = _entities.Where(e => !e.Dropped && (!e.Bare || e.Fields.Count > 0 || e.Failed)).ToList();
         foreach (var bare in _entities.Where(e => e.Bare && e.Fields.Count == 0 && !e.Failed))
-            Ignored(bare.Name, FormattableString.Invariant($"The bullet '{Short(bare.Name.Text)}'"),
-                " (an entity bullet lists its fields, e.g. '- Project: name (string, required)', or has indented field bullets)");
+            _diagnostics.Add(Diagnostic.Create(Descriptors.IgnoredLine, new SourceRange(bare.Start, bare.End),
+                FormattableString.Invariant($"The bullet '{Short(bare.Name.Text)}'"),
+                " (an entity bullet lists its fields, e.g. '- Project: name (string, required)', or has indented field bullets)"));
 
         if (!_entitySectionSeen)
             _diagnostics.Add(Diagnostic.Create(Descriptors.NoEntitySection, _title?.Range ?? SourceRange.At(0, 0), "This PRD has no entity section"));
@@ -730,6 +732,7 @@ internal sealed class PrdParser
         public bool Bare { get; set; }
         public bool FromHeading { get; init; }
         public bool Failed { get; set; }
+        public bool Dropped { get; set; }
     }
 
     private sealed class FieldDraft(Span name, Span type, SourceRange range)

@@ -14,13 +14,17 @@ internal static class PrdStories
     {
         var text = line.StripMarks();
         int roleStart;
-        if (text.StartsWith("as an ")) roleStart = 6;
-        else if (text.StartsWith("as a ")) roleStart = 5;
+        if (text.StartsWith("as an")) roleStart = 5;
+        else if (text.StartsWith("as a")) roleStart = 4;
         else return null;
+        // "**As a** buyer": emphasis may close after the phrase; a space must follow it.
+        while (roleStart < text.Length && text[roleStart] is '*' or '_') roleStart++;
+        if (roleStart >= text.Length || text[roleStart] != ' ') return null;
+        roleStart++;
 
         var want = text.IndexOf(" i want ", roleStart - 1);
         if (want < 0) return null;
-        var role = text.Slice(roleStart, want).TrimEndChars(",").Trim();
+        var role = text.Slice(roleStart, want).TrimEndChars(",").StripMarks();
         var goalStart = want + " i want ".Length;
         if (text.From(goalStart).StartsWith("to ")) goalStart += 3;
 
