@@ -29,9 +29,9 @@ public static class DraftPrompt
         new("user", $"That answer cannot be used: {problem}. Return the spec again as ONLY one JSON object, nothing else.");
 
     /// <summary>Feedback after an answer that is JSON but not a valid spec: the diagnostics of our own validator.</summary>
-    public static ChatMessage Invalid(string yaml, IReadOnlyList<Diagnostic> diagnostics)
+    public static ChatMessage Invalid(string specJson, IReadOnlyList<Diagnostic> diagnostics)
     {
-        var text = new StringBuilder("That spec is not valid. Written as YAML it reads:\n```yaml\n").Append(yaml).Append("```\n");
+        var text = new StringBuilder("That spec is not valid. Formatted, it reads:\n```json\n").Append(specJson).Append("```\n");
         text.Append("and the LspGen validator reports:\n");
         foreach (var d in diagnostics) text.Append("- ").Append(DraftFailure.Describe(d)).Append('\n');
         text.Append("Fix every error and return the whole corrected spec as ONLY one JSON object.");

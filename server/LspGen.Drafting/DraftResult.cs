@@ -22,9 +22,9 @@ public enum DraftFailureKind
 }
 
 /// <summary>A failed draft: a message safe to show (never the API key) and, for an invalid spec, the diagnostics.</summary>
-public sealed record DraftFailure(DraftFailureKind Kind, string Message, IReadOnlyList<Diagnostic> Diagnostics, string? LastSpecYaml)
+public sealed record DraftFailure(DraftFailureKind Kind, string Message, IReadOnlyList<Diagnostic> Diagnostics, string? LastSpecJson)
 {
-    /// <summary>"line 12, column 9: error LSG012: …" (1-based, of the drafted YAML).</summary>
+    /// <summary>"line 12, column 9: error LSG012: …" (1-based, in the indented JSON of the draft).</summary>
     public static string Describe(Diagnostic d) => string.Create(CultureInfo.InvariantCulture,
         $"line {d.Range.Start.Line + 1}, column {d.Range.Start.Character + 1}: {(d.Severity == Severity.Error ? "error" : "warning")} {d.Code}: {d.Message}");
 }

@@ -3,7 +3,7 @@ using LspGen.Spec;
 namespace LspGen.Drafting;
 
 /// <summary>
-/// Description → spec: ask the model, read the JSON, write it as YAML, run our own validator, and feed
+/// Description → spec: ask the model, read the JSON, run our own validator on it, write it as spec.yaml, and feed
 /// the diagnostics back until the spec is valid or the attempts are used up. Nothing is written here;
 /// the caller writes <see cref="DraftResult.SpecYaml"/> only when the draft succeeded.
 /// </summary>
@@ -65,16 +65,22 @@ public static class SpecDrafter
                     continue;
                 }
 
-                var yaml = SpecYamlWriter.Write(json.RootElement);
-                var analysis = SpecAnalyzer.Analyze(yaml);
-                if (!analysis.HasErrors) return new DraftResult(yaml, null, attempt);
+                var specJson = DraftedSpec.ToJson(json.RootElement);
+                var analysis = SpecAnalyzer.Analyze(specJson);
+                if (!analysis.HasErrors)
+                {
+                    var yaml = DraftedSpec.ToYaml(analysis);
+                    // The writer promises a lossless round trip; if it ever broke, the YAML must not be handed out.
+                    var reread = SpecAnalyzer.Analyze(yaml);
+                    if (!reread.HasErrors) return new DraftResult(yaml, null, attempt);
+                    analysis = reread;
+                }
 
                 var errors = analysis.Diagnostics.Where(d => d.Severity == Spec.Diagnostics.Severity.Error).ToList();
                 last = new DraftFailure(DraftFailureKind.InvalidSpec,
                     $"the drafted spec still has {errors.Count} error{(errors.Count == 1 ? "" : "s")} after {attempt} answer{(attempt == 1 ? "" : "s")}; nothing was written",
-                    errors, yaml);
-                // The YAML shown is the one the line numbers refer to.
-                conversation.Add(DraftPrompt.Invalid(yaml, errors));
+                    errors, specJson);
+                conversation.Add(DraftPrompt.Invalid(specJson, errors));
             }
             return new DraftResult(null, last, attempts);
         }
