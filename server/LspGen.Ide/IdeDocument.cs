@@ -1,6 +1,7 @@
 using LspGen.Spec;
 using LspGen.Spec.Diagnostics;
 using LspGen.Spec.Model;
+using LspGen.Spec.Prd;
 using LspGen.Spec.Syntax;
 
 namespace LspGen.Ide;
@@ -12,8 +13,8 @@ public enum DocumentKind
     Spec,
 
     /// <summary>
-    /// A PRD (markdown). Seam for the PRD front end: it will add a factory that fills <see cref="IdeDocument.Analysis"/>
-    /// from the PRD parser; until then the spec features answer nothing for PRDs.
+    /// A PRD (markdown), analysed by the PRD front end (<see cref="IdeDocument.CreatePrd"/>). Its diagnostics
+    /// are reported; the spec features answer nothing for PRDs (PRD completion is a feature of its own).
     /// </summary>
     Prd,
 }
@@ -46,6 +47,16 @@ public sealed class IdeDocument
     {
         var tree = SpecAnalyzer.Parse(text);
         return new IdeDocument(text, DocumentKind.Spec, tree, SpecAnalyzer.Analyze(tree));
+    }
+
+    /// <summary>
+    /// Analyses a PRD (markdown) with the PRD front end. Its diagnostics are the PRD's; the YAML features
+    /// (completion, hover, fixes, outline …) answer nothing for it until PRD-specific ones exist.
+    /// </summary>
+    public static IdeDocument CreatePrd(string markdown, string? fileName)
+    {
+        var noYaml = new SyntaxTree(markdown, null, [], new LineMap(markdown));
+        return new IdeDocument(markdown, DocumentKind.Prd, noYaml, PrdAnalyzer.Analyze(markdown, fileName));
     }
 
     public string Text { get; }
