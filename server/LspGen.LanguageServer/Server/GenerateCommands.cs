@@ -40,11 +40,11 @@ public sealed class GenerateCommands(JsonRpcConnection connection, SpecDocumentS
 
     async Task<GenerateResult> GenerateAsync(ExecuteCommandParams parameters, CancellationToken cancellationToken)
     {
-        var (specUri, specPath, text, folderArgument) = ReadArguments(parameters);
+        var (_, specPath, text, folderArgument) = ReadArguments(parameters);
         await using var progress = await WorkDoneProgress.BeginAsync(connection, "Generating backend", "Checking the spec",
             parameters.WorkDoneToken, cancellationToken).ConfigureAwait(false);
 
-        var compiled = await RefuseOnErrorsAsync(specUri, text).ConfigureAwait(false);
+        var compiled = await RefuseOnErrorsAsync(text).ConfigureAwait(false);
         var folder = OutputFolder(specPath, folderArgument, compiled.ProjectName);
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -90,7 +90,7 @@ public sealed class GenerateCommands(JsonRpcConnection connection, SpecDocumentS
         return new PreviewResult(folder, [.. compiled.Files.Select(f => new PreviewFile(f.Path, f.Owner == FileOwner.User ? "user" : "generator"))]);
     }
 
-    async Task<PipelineResult> RefuseOnErrorsAsync(string specUri, string text)
+    async Task<PipelineResult> RefuseOnErrorsAsync(string text)
     {
         var compiled = Pipeline.Compile(text);
         if (compiled.Files is not null) return compiled;
