@@ -170,7 +170,7 @@ public class CompileTests
         }
         // Table rows keep their column count: every '|' of the payload is escaped.
         var storyRow = files["ARCHITECTURE.md"].Split('\n').Single(l => l.StartsWith("| US1 ", StringComparison.Ordinal));
-        Assert.Equal(4, storyRow.Replace("\\|", "", StringComparison.Ordinal).Count(c => c == '|'));
+        Assert.Equal(6, storyRow.Replace("\\|", "", StringComparison.Ordinal).Count(c => c == '|'));
 
         var envLines = files[".env.example"].Split('\n');
         Assert.All(envLines, l => Assert.True(l.Length == 0 || l.StartsWith('#') || l.Contains('='), l));
