@@ -17,7 +17,9 @@ public static class PrdAnalyzer
         try
         {
             var parsed = PrdParser.Parse(markdown, fileName);
-            var semantic = SpecValidator.Validate(parsed.Document);
+            // A PRD cannot say "primary_key: true" short of declaring a key, and the implicit 'id: uuid' is
+            // what PRDs mean, so LSG013 would only be noise on every entity here.
+            var semantic = SpecValidator.Validate(parsed.Document).Where(d => d.Descriptor != Descriptors.MissingPrimaryKey);
             return new SpecAnalysis(parsed.Document, SpecAnalyzer.Sort([.. parsed.Diagnostics, .. semantic]));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

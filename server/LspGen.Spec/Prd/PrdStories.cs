@@ -69,7 +69,7 @@ internal static class PrdStories
         return found;
     }
 
-    /// <summary>"(payments)" right after the name, or the text after ':' / a dash.</summary>
+    /// <summary>"(payments)" right after the name, or the text after ':', a dash or "for".</summary>
     private static Located<string>? Purpose(Span item, int afterName)
     {
         var rest = item.From(afterName);
@@ -83,6 +83,7 @@ internal static class PrdStories
             purpose = (close < 0 ? rest.From(i + 1) : rest.Slice(i + 1, close)).Trim();
         }
         else if (rest[i] is ':' or '-' or '–' or '—') purpose = rest.From(i + 1).Trim();
+        else if (rest.From(i).StartsWith("for ")) purpose = rest.From(i + 4).Trim(); // "Postmark for notification emails"
         else return null;
         purpose = purpose.StripMarks();
         return purpose.IsEmpty ? null : Located(purpose);

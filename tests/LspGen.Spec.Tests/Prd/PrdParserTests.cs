@@ -400,6 +400,21 @@ public class PrdParserTests
     }
 
     [Fact]
+    public void Implicit_id_keys_are_not_reported_for_PRDs()
+    {
+        var analysis = Analyze("# Demo\n\n## Entities\n- Task: title (string)\n");
+        Assert.Empty(analysis.Diagnostics);
+    }
+
+    [Fact]
+    public void Integration_purpose_after_for()
+    {
+        var analysis = Analyze("# Demo\n\n## Entities\n- Task: title (string)\n\n## Integrations\n- Postmark for notification emails\n");
+        var postmark = Assert.Single(analysis.Document.Integrations);
+        Assert.Equal(("Postmark", "notification emails"), (postmark.Name.Value, postmark.Purpose!.Value.Value));
+    }
+
+    [Fact]
     public void Front_matter_is_skipped_for_the_title()
     {
         var analysis = Analyze("---\ntitle: not this\n# not this either\n---\n\n# Shop Floor\n\n## Entities\n- Task: title (string)\n");
