@@ -9,7 +9,7 @@ public static class GenerateCommand
 {
     public static Command Create(CliContext context)
     {
-        var spec = new Argument<string>("spec") { Description = "The spec file (YAML or JSON)." };
+        var spec = new Argument<string>("spec") { Description = "The spec file (YAML or JSON), or a PRD in markdown (*.md, *.prd.md)." };
         var output = new Option<string?>("--out", "-o")
         {
             Description = "Output folder (default: ./<project_name>). Regenerating into it keeps files you edited (exit 3) unless --force.",
@@ -36,7 +36,7 @@ public static class GenerateCommand
         // With the zip on stdout, stdout carries only the archive: every message goes to stderr.
         var messages = zipToStdout ? context.Error : context.Out;
 
-        var result = Pipeline.Compile(Cli.ReadInput(context, specPath));
+        var result = Pipeline.Compile(Cli.ReadInput(context, specPath), specPath);
         var diagnostics = result.Analysis.Diagnostics;
         DiagnosticOutput.WriteText(context.Error, specPath, diagnostics);
         if (result.Files is not { } files)

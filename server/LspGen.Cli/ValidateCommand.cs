@@ -8,7 +8,7 @@ public static class ValidateCommand
 {
     public static Command Create(CliContext context)
     {
-        var spec = new Argument<string>("spec") { Description = "The spec file (YAML or JSON)." };
+        var spec = new Argument<string>("spec") { Description = "The spec file (YAML or JSON), or a PRD in markdown (*.md, *.prd.md)." };
         var format = new Option<string>("--format")
         {
             Description = "text: one line per diagnostic, like a compiler (stderr). json: an array of diagnostics with 0-based ranges (stdout).",
@@ -25,7 +25,7 @@ public static class ValidateCommand
 
     private static int Run(CliContext context, string specPath, string format)
     {
-        var analysis = SpecAnalyzer.Analyze(Cli.ReadInput(context, specPath));
+        var analysis = SpecSources.Analyze(Cli.ReadInput(context, specPath), specPath);
         if (format == "json")
         {
             context.Out.WriteLine(DiagnosticOutput.ToJson(analysis.Diagnostics));

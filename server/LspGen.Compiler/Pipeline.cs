@@ -23,9 +23,12 @@ public sealed record PipelineResult(SpecAnalysis Analysis, IReadOnlyList<Generat
 public static class Pipeline
 {
     /// <summary>Parse, validate, enrich and render. Never throws on any spec text; does no I/O.</summary>
-    public static PipelineResult Compile(string specText)
+    public static PipelineResult Compile(string specText) => Compile(specText, path: null);
+
+    /// <summary>As <see cref="Compile(string)"/>, with the front end chosen by the file name: PRD markdown for <c>*.md</c> (see <see cref="SpecSources"/>).</summary>
+    public static PipelineResult Compile(string text, string? path)
     {
-        var analysis = SpecAnalyzer.Analyze(specText);               // parse + validate: every problem is a diagnostic
+        var analysis = SpecSources.Analyze(text, path);              // parse + validate: every problem is a diagnostic
         if (analysis.HasErrors) return new PipelineResult(analysis, null);
         var files = BackendCompiler.Compile(analysis.Document);      // enrich + render: pure, deterministic
         return new PipelineResult(analysis, files);
