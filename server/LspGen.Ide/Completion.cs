@@ -17,7 +17,7 @@ public static class Completion
 {
     public static IReadOnlyList<CompletionItem> At(IdeDocument doc, Position caret)
     {
-        if (doc.Kind != DocumentKind.Spec) return [];
+        if (doc.Kind == DocumentKind.Prd) return PrdCompletion.At(doc, doc.Clamp(caret));
         var context = CaretContext.At(doc, caret);
         return context.Slot switch
         {
