@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# End-to-end suite: every spec in examples/*.spec.yaml is compiled with lspgen, and the generated
+# End-to-end suite: every spec in examples/*.spec.yaml and every PRD in examples/*.prd.md is compiled
+# with lspgen, and the generated
 # project is proven to work inside the Debian trixie test environment (tests/trixie-pyenv.sh)
 # against a real PostgreSQL server that this script starts (a fresh cluster per run, a fresh
 # database per project). Checks per project, each counted as one test case:
@@ -12,7 +13,7 @@
 #                the paths and methods of the generated openapi.yaml
 # The last line printed is "N passed, N failed"; the exit status is 0 only when nothing failed.
 #
-# Usage (as root): bash tests/e2e/run.sh [SPEC...]        default: examples/*.spec.yaml
+# Usage (as root): bash tests/e2e/run.sh [SPEC...]        default: examples/*.spec.yaml examples/*.prd.md
 # Environment:
 #   LSPGEN                 command that runs lspgen (default: builds server/LspGen.Cli in Release)
 #   LSPGEN_E2E_PG_PORT     PostgreSQL port (default 55450)
@@ -131,7 +132,7 @@ boot() {
 
 # ---------------------------------------------------------------- setup
 specs=("$@")
-if [ ${#specs[@]} = 0 ]; then specs=("$REPO"/examples/*.spec.yaml); fi
+if [ ${#specs[@]} = 0 ]; then specs=("$REPO"/examples/*.spec.yaml "$REPO"/examples/*.prd.md); fi
 [ -e "${specs[0]}" ] || die "no specs found in $REPO/examples"
 
 WORK=$(mktemp -d /tmp/lspgen-e2e.XXXXXX)
@@ -156,7 +157,7 @@ say "e2e: environment and PostgreSQL ready in $((SECONDS - t_env))s; ${#specs[@]
 index=0
 for spec in "${specs[@]}"; do
   index=$((index + 1))
-  name=$(basename "$spec"); name=${name%.spec.yaml}; name=${name%.yaml}
+  name=$(basename "$spec"); name=${name%.spec.yaml}; name=${name%.yaml}; name=${name%.prd.md}
   dir="$WORK/projects/$name"
   t_project=$SECONDS
   if ! check "$name" generate $LSPGEN generate "$spec" --out "$dir"; then
