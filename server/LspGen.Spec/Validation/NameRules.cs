@@ -43,7 +43,7 @@ public static class NameRules
             names.TryAdd(n, "Pydantic uses this name on every schema class");
         foreach (var n in new[] { "datetime", "date", "timezone", "uuid", "decimal", "enum", "typing",
                      "list", "str", "int", "float", "bool", "bytes", "object", "self", "cls", "sa", "select", "func",
-                     "mapped_column", "relationship", "field_validator" })
+                     "mapped_column", "relationship", "field_validator", "classmethod", "staticmethod", "property" })
             names.TryAdd(n, "the generated code uses this Python name, and a field of that name would shadow it");
         return names;
     }
