@@ -31,7 +31,7 @@ internal sealed class PrdParser
     private Span? _entitySectionHeading;
     private bool _entitySectionSeen;
     private EntityDraft? _headingEntity;      // "### Comment" inside the entity section
-    private bool _headingEntityHasTable;
+    private bool _headingIsGroup;           // it holds a table or entity bullets: a group title, not an entity
     private EntityDraft? _bulletEntity;       // "- Project" (bare) or "- Project: …", for indented field bullets
     private readonly List<Span> _table = [];
     private Located<string>? _title;
@@ -171,7 +171,7 @@ internal sealed class PrdParser
             CloseHeadingEntity();
             _bulletEntity = null;
             _headingEntity = new EntityDraft(title.StripMarks(), line.Range) { FromHeading = true };
-            _headingEntityHasTable = false;
+            _headingIsGroup = false;
             _entities.Add(_headingEntity); // in document order; dropped when no field follows
             return;
         }
@@ -192,7 +192,7 @@ internal sealed class PrdParser
         if (_headingEntity is { } entity)
         {
             if (entity.Fields.Count == 0 && !entity.Failed) entity.Dropped = true;
-            if (entity.Dropped && !_headingEntityHasTable)
+            if (entity.Dropped && !_headingIsGroup)
                 Ignored(entity.Name, FormattableString.Invariant($"The heading '{Short(entity.Name.Text)}'"),
                     " (an entity heading needs field bullets below it, such as '- title: string (required)')");
         }
@@ -221,6 +221,7 @@ internal sealed class PrdParser
             ReadFieldBullet(headed, content, trimmed);
             return;
         }
+        if (_headingEntity is not null) _headingIsGroup = true;
         ReadEntityBullet(content, trimmed);
     }
 
@@ -393,7 +394,7 @@ internal sealed class PrdParser
             Ignored(rows[0], "This table", " (an entity table needs the columns Field and Type, and Entity unless it is under an entity heading)");
             return;
         }
-        if (_headingEntity is not null) _headingEntityHasTable = true;
+        if (_headingEntity is not null) _headingIsGroup = true;
         EntityDraft? current = entityColumn < 0 ? _headingEntity : null;
         string? currentName = null;
         foreach (var row in rows.Skip(2))

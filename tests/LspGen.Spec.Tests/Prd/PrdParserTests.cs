@@ -501,6 +501,16 @@ public class PrdParserTests
     }
 
     [Fact]
+    public void A_sub_heading_grouping_entity_bullets_is_not_an_entity()
+    {
+        var analysis = Analyze("# Demo\n\n## Entities\n\n### Core\n- Project: name (string, required)\n- Task: title (string)\n\n### Empty\n\nSee above.\n");
+        Assert.Equal(["Project", "Task"], analysis.Document.Entities.Select(e => e.Name.Value));
+        var ignored = Codes(analysis, "LSG103").Select(d => d.Message).ToList();
+        Assert.Equal(2, ignored.Count); // "### Empty" (no fields) and the prose line, not "### Core"
+        Assert.Contains(ignored, m => m.Contains("'Empty'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Headings_and_bullets_inside_code_blocks_are_not_read()
     {
         var analysis = Analyze("# Demo\n\n```\n## Entities\n- Fake: x (string)\n```\n\n## Entities\n- Task: title (string)\n");
