@@ -84,6 +84,21 @@ public class PrdConversionTests
         Assert.Contains("      # a reference: the id of a row of Post\n      - name: post_id\n        type: uuid\n        nullable: false\n        references: Post\n", yaml, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/w/tracker.prd.md", "/w/tracker.spec.yaml")]
+    [InlineData("/w/PRD.md", "/w/PRD.spec.yaml")]
+    [InlineData("notes.markdown", "notes.spec.yaml")]
+    [InlineData("/w/.prd.md", "/w/spec.spec.yaml")]
+    public void The_spec_goes_next_to_the_PRD(string prd, string spec) => Assert.Equal(spec, SpecSources.SpecPathFor(prd));
+
+    [Theory]
+    [InlineData("a.prd.md", true)]
+    [InlineData("A.MD", true)]
+    [InlineData("spec.yaml", false)]
+    [InlineData("spec.json", false)]
+    [InlineData(null, false)]
+    public void Markdown_files_are_PRDs(string? path, bool prd) => Assert.Equal(prd, SpecSources.IsPrd(path));
+
     /// <summary>Everything the compiler reads from a document, without ranges.</summary>
     private static string Dump(SpecDocument doc)
     {
