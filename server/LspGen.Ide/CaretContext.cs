@@ -109,6 +109,9 @@ internal sealed record CaretContext(
 
         /// <summary>The last key of this mapping when its value is still to come on the next lines.</summary>
         public string? PendingKey { get; set; }
+
+        /// <summary>Popped: a line less indented ended it.</summary>
+        public bool Closed { get; set; }
     }
 
     /// <summary>One line cut into its parts (columns are UTF-16 offsets in the line).</summary>
@@ -173,7 +176,7 @@ internal sealed record CaretContext(
             var context = AtCaretLine(caret, out var target);
             if (context.Slot == CaretSlot.None || target is null) return context;
             // Keys written below the caret belong to the same mapping too: read on until it closes.
-            for (var line = caret.Line + 1; line < doc.Lines.LineCount && _stack.Contains(target); line++)
+            for (var line = caret.Line + 1; line < doc.Lines.LineCount && !target.Closed; line++)
             {
                 if (LineIndent(line) > target.Column) continue;
                 line = Feed(line);
@@ -260,6 +263,12 @@ internal sealed record CaretContext(
 
         private Frame Top => _stack[^1];
 
+        private void Pop()
+        {
+            Top.Closed = true;
+            _stack.RemoveAt(_stack.Count - 1);
+        }
+
         /// <summary>Reads one complete line into the stack; returns the last line consumed (block scalars span lines).</summary>
         private int Feed(int line)
         {
@@ -297,7 +306,7 @@ internal sealed record CaretContext(
         private void OpenItem(int column)
         {
             EnsureRoot(column);
-            while (_stack.Count > 1 && Top.Column > column) _stack.RemoveAt(_stack.Count - 1);
+            while (_stack.Count > 1 && Top.Column > column) Pop();
             if (Top.IsList && Top.Column == column) return;
             // A list is the value of the pending key of the mapping above it; "key:\n- item" may even share its column.
             var parent = Top;
@@ -316,7 +325,7 @@ internal sealed record CaretContext(
                 _stack.Add(item);
                 return item;
             }
-            while (_stack.Count > 1 && (Top.Column > column || (Top.IsList && Top.Column >= column))) _stack.RemoveAt(_stack.Count - 1);
+            while (_stack.Count > 1 && (Top.Column > column || (Top.IsList && Top.Column >= column))) Pop();
             if (Top.Column == column && !Top.IsList) return Top;
             // Deeper than the mapping above: the value of its pending key (or, without one, an odd indentation).
             var parent = Top;
@@ -436,7 +445,7 @@ internal sealed record CaretContext(
 
             // A key at the caret's column: find the mapping (or list) open at that column.
             EnsureRoot(contentColumn);
-            while (_stack.Count > 1 && Top.Column > contentColumn) _stack.RemoveAt(_stack.Count - 1);
+            while (_stack.Count > 1 && Top.Column > contentColumn) Pop();
             var top = Top;
             if (top.IsList)
             {

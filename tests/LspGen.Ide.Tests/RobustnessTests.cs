@@ -147,3 +147,34 @@ public class CaretContextEquivalenceTests
         }
     }
 }
+
+public class HostileInputTests
+{
+    [Fact]
+    public void Ten_thousand_levels_of_indentation_answer_quickly()
+    {
+        var text = string.Concat(Enumerable.Range(0, 10_000).Select(i => new string(' ', i) + "k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":\n"));
+        var doc = IdeDocument.Create(text);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var line in new[] { 0, 5_000, 9_999 })
+        {
+            Completion.At(doc, new Spec.Syntax.Position(line, line + 1));
+            Hover.At(doc, new Spec.Syntax.Position(line, line + 1));
+        }
+        DocumentSymbols.For(doc);
+        FoldingRanges.For(doc);
+        // Generous bound (a loaded CI machine): quadratic behaviour would take minutes.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public void A_megabyte_line_and_deep_flow_nesting_do_not_throw()
+    {
+        var huge = "description: " + new string('x', 1_000_000) + "\nentities: " + new string('[', 5_000) + "\n";
+        var doc = IdeDocument.Create(huge);
+        Assert.NotNull(Completion.At(doc, new Spec.Syntax.Position(0, 500_000)));
+        Assert.NotNull(Completion.At(doc, new Spec.Syntax.Position(1, 4_000)));
+        _ = Hover.At(doc, new Spec.Syntax.Position(1, 4_000)); // may say nothing; must not throw
+        Assert.NotNull(DocumentSymbols.For(doc));
+    }
+}
