@@ -194,7 +194,10 @@ describe('LspGen extension in code-server', { concurrency: false }, () => {
     if (page) await page.screenshot({ path: path.join(ARTIFACTS, 'last.png') }).catch(() => {});
     if (browser) await browser.close().catch(() => {});
     stopCodeServer();
-    // Keep only the artifacts: code-server's profile and the generated project are large.
+    // Keep only the artifacts (with VS Code's logs, among them the LspGen output channel):
+    // code-server's profile and the generated project are large.
+    const logs = path.join(TMP, 'user-data', 'logs');
+    if (fs.existsSync(logs)) fs.cpSync(logs, path.join(ARTIFACTS, 'vscode-logs'), { recursive: true });
     for (const entry of fs.readdirSync(TMP)) {
       const full = path.join(TMP, entry);
       if (full !== ARTIFACTS) fs.rmSync(full, { recursive: true, force: true });
@@ -207,7 +210,7 @@ describe('LspGen extension in code-server', { concurrency: false }, () => {
     await page.locator('.monaco-editor .view-lines', { hasText: 'project_name' }).waitFor();
     await page.locator('.monaco-editor .squiggly-error').first().waitFor();
     // The status bar item tells the server is up.
-    await page.locator('.statusbar-item', { hasText: 'LspGen' }).first().waitFor();
+    await page.locator('.statusbar-item', { hasText: 'LspGen' }).locator('.codicon-check').first().waitFor();
     await shot('01-diagnostics');
 
     await palette('View: Focus Problems');
@@ -335,6 +338,48 @@ describe('LspGen extension in code-server', { concurrency: false }, () => {
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'app/main.py' }).first().waitFor();
     await page.keyboard.press('Escape');
     assert.match(fs.readFileSync(main, 'utf8'), /# edited by hand\n$/, 'the edited app/main.py was overwritten');
+  });
+
+  it('generates from the code lens, and on save into lspgen.outputDirectory when lspgen.generateOnSave is on', async () => {
+    await palette('Notifications: Clear All Notifications');
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'spec.yaml' }).click();
+    await page.locator('.monaco-editor .view-line', { hasText: 'type: integer' }).click();
+    await page.keyboard.press('Control+Home'); // the lens sits at the top of the spec
+    await page.waitForTimeout(1000);
+    await shot('08b-code-lens');
+    await page.locator('.codelens-decoration a', { hasText: 'Generate backend' }).click();
+    // The lens carries the server's lspgen.generate; the extension routes it through its own UI.
+    await page.locator('.notifications-toasts .notification-toast', { hasText: /library/ }).first().waitFor();
+    await palette('Notifications: Clear All Notifications');
+
+    // Both settings through the Settings editor, as a user would find them.
+    await palette('Preferences: Open User Settings');
+    const search = page.locator('.settings-editor .settings-header .suggest-input-container');
+    await search.click();
+    await page.keyboard.type('lspgen.generateOnSave');
+    const checkbox = page.locator('.settings-editor .setting-item-contents', { hasText: 'Generate On Save' }).locator('.setting-value-checkbox');
+    await checkbox.first().waitFor();
+    await checkbox.first().click();
+    await search.click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('lspgen.outputDirectory');
+    const input = page.locator('.settings-editor .setting-item-contents', { hasText: 'Output Directory' }).locator('input');
+    await input.first().waitFor();
+    await input.first().fill('on-save');
+    await page.keyboard.press('Tab');
+    await shot('08c-settings');
+    const settingsFile = path.join(TMP, 'user-data', 'User', 'settings.json');
+    await waitFor(() => /"lspgen\.outputDirectory": "on-save"/.test(fs.readFileSync(settingsFile, 'utf8'))
+      && /"lspgen\.generateOnSave": true/.test(fs.readFileSync(settingsFile, 'utf8')), 'the settings to reach settings.json');
+
+    await page.keyboard.press('Escape'); // the Settings editor may open as a modal
+    await palette('View: Close All Editors');
+    const onSave = path.join(WORKSPACE, 'on-save');
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^\s*spec\.yaml/ }).click();
+    await caretAtEndOf('type: integer');
+    await page.keyboard.type('  # pages in print');
+    await saveEditor();
+    await waitFor(() => fs.existsSync(path.join(onSave, 'app/models.py')), `generation on save into ${onSave}`);
   });
 
   it('sends "Convert PRD to Spec" to the server, or says clearly that the server cannot do it yet', async () => {
