@@ -246,7 +246,20 @@ internal sealed class PrdParser
         }
         if (rest.IndexOf("(") < 0)
         {
-            Ignored(lineRange, "This bullet", " (an entity bullet lists its fields as 'name (type, modifiers)')");
+            // "- Task: title: string, done: boolean" is a declaration too; anything else is prose.
+            var pairs = rest.TrimEndChars(".").SplitTopLevel(',');
+            if (pairs.Count == 0 || !pairs.All(IsNameTypePair))
+            {
+                Ignored(lineRange, "This bullet", " (an entity bullet lists its fields as 'name (type, modifiers)')");
+                return;
+            }
+            _entities.Add(entity);
+            _bulletEntity = entity;
+            foreach (var pair in pairs)
+            {
+                var cut = pair.IndexOf(":");
+                AddField(entity, NewField(pair.To(cut).StripMarks(), pair.From(cut + 1).StripMarks(), [], null, pair.Range));
+            }
             return;
         }
         _entities.Add(entity);
@@ -304,6 +317,14 @@ internal sealed class PrdParser
             return;
         }
         AddField(entity, NewField(name, type, modifiers, description, lineRange.Range));
+    }
+
+    private static bool IsNameTypePair(Span item)
+    {
+        var colon = item.IndexOf(":");
+        if (colon <= 0) return false;
+        var type = item.From(colon + 1).StripMarks();
+        return IsNameLike(item.To(colon).StripMarks(), 4) && !type.IsEmpty && TypeProblem(type) is null && IsNameLike(type, 1);
     }
 
     /// <summary>"title (string, required)" with an optional " — description" after the ')'.</summary>

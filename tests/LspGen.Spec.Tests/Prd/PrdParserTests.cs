@@ -474,6 +474,16 @@ public class PrdParserTests
     }
 
     [Fact]
+    public void Entity_bullets_may_list_name_colon_type_pairs()
+    {
+        var analysis = Analyze("# Demo\n\n## Entities\n- Task: title: string, done: bool\n- Note: see the appendix, it explains everything\n");
+        Assert.Equal(["title", "done"], Entity(analysis, "Task").Fields.Select(f => f.Name.Value));
+        Assert.Equal("boolean", Field(Entity(analysis, "Task"), "done").Type.Value);
+        Assert.Single(analysis.Document.Entities);
+        Assert.Single(Codes(analysis, "LSG103"));
+    }
+
+    [Fact]
     public void Indented_field_bullets_under_a_bare_entity_bullet()
     {
         var analysis = Analyze("# Demo\n\n## Entities\n- **Project**\n  - name: string (required)\n  - budget: float\n- Task: title (string)\n");
