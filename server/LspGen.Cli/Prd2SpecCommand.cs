@@ -1,5 +1,4 @@
 using System.CommandLine;
-using LspGen.Spec.Emit;
 using LspGen.Spec.Prd;
 
 namespace LspGen.Cli;
@@ -26,14 +25,13 @@ public static class Prd2SpecCommand
 
     private static int Run(CliContext context, string prdPath, string? outPath, bool force)
     {
-        var analysis = PrdAnalyzer.Analyze(Cli.ReadInput(context, prdPath), prdPath);
+        var (analysis, converted, _) = PrdConversion.Convert(Cli.ReadInput(context, prdPath), prdPath);
         DiagnosticOutput.WriteText(context.Error, prdPath, analysis.Diagnostics);
-        if (analysis.HasErrors)
+        if (converted is not { } yaml)
         {
             context.Error.WriteLine($"{DiagnosticOutput.Summary(prdPath, analysis.Diagnostics)}; nothing was written");
             return ExitCodes.SpecErrors;
         }
-        var yaml = SpecYamlWriter.Write(analysis.Document, Path.GetFileName(prdPath));
         if (outPath is null)
         {
             context.Out.Write(yaml);

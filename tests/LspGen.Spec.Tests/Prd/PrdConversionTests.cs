@@ -84,6 +84,17 @@ public class PrdConversionTests
         Assert.Contains("      # a reference: the id of a row of Post\n      - name: post_id\n        type: uuid\n        nullable: false\n        references: Post\n", yaml, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Conversion_gives_no_yaml_for_a_PRD_with_errors()
+    {
+        var bad = PrdConversion.Convert("# Demo\n\n## Entities\n- Task: title (required)\n", "/w/demo.prd.md");
+        Assert.Null(bad.Yaml);
+        Assert.True(bad.Analysis.HasErrors);
+        var good = PrdConversion.Convert("# Demo\n\n## Entities\n- Task: title (string)\n", "/w/demo.prd.md");
+        Assert.Equal("/w/demo.spec.yaml", good.SpecPath);
+        Assert.Contains("project_name: demo\n", good.Yaml, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/w/tracker.prd.md", "/w/tracker.spec.yaml")]
     [InlineData("/w/PRD.md", "/w/PRD.spec.yaml")]
