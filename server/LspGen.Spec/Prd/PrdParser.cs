@@ -148,7 +148,7 @@ internal sealed class PrdParser
     {
         var normalised = PrdVocabulary.NormaliseTitle(title.Text);
         var kind = PrdVocabulary.Classify(normalised);
-        if (level == 1 && _title is null && kind is null or PrdSection.Other)
+        if (level == 1 && _title is null && kind is null or PrdSection.Other && !title.StripMarks().IsEmpty)
         {
             _title = new Located<string>(title.StripMarks().Text, title.StripMarks().Range);
             return;
@@ -170,13 +170,28 @@ internal sealed class PrdParser
         {
             CloseHeadingEntity();
             _bulletEntity = null;
-            _headingEntity = new EntityDraft(title.StripMarks(), line.Range) { FromHeading = true };
+            var name = WithoutNumbering(title.StripMarks()).StripMarks();
+            if (!IsNameLike(name, 5))
+            {
+                Ignored(title.IsEmpty ? line : title, "This heading", " (an entity heading is the entity's name, such as '### Comment')");
+                _headingEntity = null;
+                return;
+            }
+            _headingEntity = new EntityDraft(name, line.Range) { FromHeading = true };
             _headingIsGroup = false;
             _entities.Add(_headingEntity); // in document order; dropped when no field follows
             return;
         }
         if (_section is PrdSection.UserStories or PrdSection.Integrations && level > _sectionLevel) return;
         EnterSection(PrdSection.Other, level);
+    }
+
+    /// <summary>"3.1 Comment" → "Comment".</summary>
+    private static Span WithoutNumbering(Span title)
+    {
+        var i = 0;
+        while (i < title.Length && (char.IsAsciiDigit(title[i]) || title[i] is '.' or ')')) i++;
+        return i > 0 && char.IsAsciiDigit(title[0]) && i < title.Length && title[i] == ' ' ? title.From(i).Trim() : title;
     }
 
     private void EnterSection(PrdSection section, int level)
@@ -645,7 +660,9 @@ internal sealed class PrdParser
         var documentRange = SourceRange.Of(0, 0, lastLine, lines[lastLine].Length);
         var entities = new List<EntitySpec>();
 
-        var drafts = _entities.Where(e => !e.Dropped && (!e.Bare || e.Fields.Count > 0 || e.Failed)).ToList();
+        foreach (var unnamed in _entities.Where(e => e.Name.IsEmpty))
+            _diagnostics.Add(Diagnostic.Create(Descriptors.UnparseableField, new SourceRange(unnamed.Start, unnamed.End), "", "the entity has no name"));
+        var drafts = _entities.Where(e => !e.Dropped && !e.Name.IsEmpty && (!e.Bare || e.Fields.Count > 0 || e.Failed)).ToList();
         foreach (var bare in _entities.Where(e => e.Bare && e.Fields.Count == 0 && !e.Failed))
             _diagnostics.Add(Diagnostic.Create(Descriptors.IgnoredLine, new SourceRange(bare.Start, bare.End),
                 FormattableString.Invariant($"The bullet '{Short(bare.Name.Text)}'"),

@@ -521,6 +521,14 @@ public class PrdParserTests
     }
 
     [Fact]
+    public void Numbered_entity_headings_and_unnamed_entities()
+    {
+        var analysis = Analyze("# Demo\n\n## Entities\n\n### 3.1 Comment\n- body: text\n\n| Entity | Field | Type |\n|---|---|---|\n| ** | x | string |\n");
+        Assert.Equal("Comment", Assert.Single(analysis.Document.Entities).Name.Value);
+        Assert.Contains(Codes(analysis, "LSG102"), d => d.Message.Contains("no name", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Headings_and_bullets_inside_code_blocks_are_not_read()
     {
         var analysis = Analyze("# Demo\n\n```\n## Entities\n- Fake: x (string)\n```\n\n## Entities\n- Task: title (string)\n");

@@ -54,6 +54,16 @@ public class PrdRobustnessTests
             InText(d.Range);
             foreach (var related in d.Related) InText(related.Range);
         }
+        if (!analysis.HasErrors)
+        {
+            // No errors means compilable: every entity and field has a name, every type is canonical.
+            Assert.All(analysis.Document.Entities, e => Assert.False(string.IsNullOrWhiteSpace(e.Name.Value), markdown));
+            Assert.All(analysis.Document.Entities.SelectMany(e => e.Fields), f =>
+            {
+                Assert.False(string.IsNullOrWhiteSpace(f.Name.Value), markdown);
+                Assert.True(FieldTypes.IsCanonical(f.Type.Value), f.Type.Value + " in\n" + markdown);
+            });
+        }
         foreach (var entity in analysis.Document.Entities)
         {
             InText(entity.Name.Range);
