@@ -22,6 +22,7 @@ need=()
 command -v chromium >/dev/null || need+=(chromium)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need+=(libkrb5-dev)
 dpkg -s build-essential >/dev/null 2>&1 || need+=(build-essential)
+dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need+=(fonts-dejavu-core)   # readable screenshots
 command -v curl >/dev/null || need+=(curl)
 if [ ${#need[@]} -gt 0 ]; then
   log "apt-get install ${need[*]}"
