@@ -32,6 +32,26 @@ public class PrdRobustnessTests
     }
 
     [Fact]
+    public void Random_PRD_shaped_documents_never_throw()
+    {
+        string[] heads = ["# ", "## ", "### ", "#### ", "- ", "  - ", "* ", "1. ", "| ", "", "```", "---"];
+        string[] words = ["Entities", "User Stories", "Integrations", "Task", "title", "(", ")", ",", ":", "string", "int", "Post",
+            "required", "not", "unique", "primary key", "As a", "I want", "so that", "Stripe", "|", "---", "**", "`", " ", "due-date", "Ü", "class", "User", "max length", "9999999999999999999999"];
+        var random = new Random(7);
+        for (var run = 0; run < 3000; run++)
+        {
+            var sb = new System.Text.StringBuilder();
+            for (var line = random.Next(1, 14); line > 0; line--)
+            {
+                sb.Append(heads[random.Next(heads.Length)]);
+                for (var w = random.Next(0, 9); w > 0; w--) sb.Append(words[random.Next(words.Length)]).Append(random.Next(3) == 0 ? "" : " ");
+                sb.Append(random.Next(6) == 0 ? "\r\n" : "\n");
+            }
+            Check(sb.ToString());
+        }
+    }
+
+    [Fact]
     public void Every_prefix_of_an_example_is_handled()
     {
         var text = File.ReadAllText(Path.Combine(Specs.RepoRoot(), "examples", "project_tracker.prd.md"));
