@@ -90,7 +90,9 @@ internal sealed class PrdParser
             switch (_section)
             {
                 case PrdSection.Preamble:
-                    if (!_descriptionDone) _description.Add(trimmed);
+                    // The description is prose: a list or quote before it (status, owner …) is skipped, after it ends it.
+                    if (Bullet(trimmed) is not null || trimmed[0] == '>') _descriptionDone |= _description.Count > 0;
+                    else if (!_descriptionDone) _description.Add(trimmed);
                     break;
                 case PrdSection.Entities:
                     OnEntityLine(line, trimmed);

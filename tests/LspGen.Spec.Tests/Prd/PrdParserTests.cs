@@ -414,6 +414,16 @@ public class PrdParserTests
         Assert.Equal(("Postmark", "notification emails"), (postmark.Name.Value, postmark.Purpose!.Value.Value));
     }
 
+    [Theory]
+    [InlineData("# Demo\n\n- Owner: me\n- Status: draft\n\nThe real description\nover two lines.\n\nMore prose.\n", "The real description over two lines.")]
+    [InlineData("# Demo\n\nFirst paragraph.\n- a list\nnot description\n", "First paragraph.")]
+    [InlineData("# Demo\n\n## Entities\n", null)]
+    public void The_description_is_the_first_prose_paragraph(string head, string? description)
+    {
+        var analysis = Analyze(head + "\n## Entities\n- Task: title (string)\n");
+        Assert.Equal(description, analysis.Document.Description?.Value);
+    }
+
     [Fact]
     public void Front_matter_is_skipped_for_the_title()
     {
