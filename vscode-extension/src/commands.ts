@@ -202,9 +202,8 @@ export class Commands {
       }
     }
     if (!uri) return undefined;
-    // Opening it lets the server analyse it (diagnostics); saving makes the disk match what is generated.
-    const document = await vscode.workspace.openTextDocument(uri);
-    if (document.isDirty) await document.save();
+    // Opening it lets the server analyse it; the server generates from the editor's text, saved or not.
+    await vscode.workspace.openTextDocument(uri);
     return uri;
   }
 
