@@ -18,6 +18,8 @@ public static class Commands
             ValidateCommand.Create(context),
             InitCommand.Create(context),
             LspCommand.Create(context),   // `lspgen lsp [--stdio]`: the language server (server/LspGen.LanguageServer)
+            DraftCommand.Create(context), // `lspgen draft "<description>"`: an LLM drafts a spec (server/LspGen.Drafting)
+            ServeCommand.Create(context), // `lspgen serve`: the one-page web generator (server/LspGen.Web)
         };
         // The default --version reads the entry assembly, which is the test host when run in process.
         foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new PrintVersion(context);
