@@ -6,21 +6,24 @@ using LspGen.LanguageServer.Protocol;
 using LspGen.LanguageServer.Protocol.Lsp;
 using LspGen.Spec;
 using LspGen.Spec.Diagnostics;
+using LspGen.Spec.Prd;
 
 namespace LspGen.LanguageServer.Server;
 
 /// <summary>
 /// workspace/executeCommand: <c>lspgen.generate</c> (compile the spec and write the project, under the
-/// writer's manifest/conflict rules) and <c>lspgen.preview</c> (the files it would write).
-/// Arguments of both: the spec's URI, then optionally the output folder (a path or a file URI;
+/// writer's manifest/conflict rules), <c>lspgen.preview</c> (the files it would write) and
+/// <c>lspgen.prdToSpec</c> (write the spec.yaml of a PRD next to it; never over an existing file).
+/// Arguments of generate and preview: the spec's (or PRD's) URI, then optionally the output folder (a path or a file URI;
 /// relative paths are resolved against the spec's folder).
 /// </summary>
 public sealed class GenerateCommands(JsonRpcConnection connection, SpecDocumentStore documents, Func<ServerSettings> settings)
 {
     public const string Generate = "lspgen.generate";
     public const string Preview = "lspgen.preview";
+    public const string PrdToSpec = "lspgen.prdToSpec";
 
-    public static IReadOnlyList<string> All { get; } = [Generate, Preview];
+    public static IReadOnlyList<string> All { get; } = [Generate, Preview, PrdToSpec];
 
     public async Task<JsonElement> ExecuteAsync(ExecuteCommandParams parameters, CancellationToken cancellationToken)
     {
@@ -32,6 +35,9 @@ public sealed class GenerateCommands(JsonRpcConnection connection, SpecDocumentS
             case Preview:
                 var preview = PreviewFiles(parameters);
                 return JsonSerializer.SerializeToElement(preview, ServerJsonContext.Default.PreviewResult);
+            case PrdToSpec:
+                var converted = await ConvertPrdAsync(parameters).ConfigureAwait(false);
+                return JsonSerializer.SerializeToElement(converted, ServerJsonContext.Default.PrdToSpecResult);
             default:
                 throw new JsonRpcException(ErrorCodes.InvalidParams,
                     $"Unknown command \"{parameters.CommandName}\"; this server executes {string.Join(", ", All)}.");
@@ -40,11 +46,11 @@ public sealed class GenerateCommands(JsonRpcConnection connection, SpecDocumentS
 
     async Task<GenerateResult> GenerateAsync(ExecuteCommandParams parameters, CancellationToken cancellationToken)
     {
-        var (_, specPath, text, folderArgument) = ReadArguments(parameters);
+        var (specUri, specPath, text, folderArgument) = ReadArguments(parameters);
         await using var progress = await WorkDoneProgress.BeginAsync(connection, "Generating backend", "Checking the spec",
             parameters.WorkDoneToken, cancellationToken).ConfigureAwait(false);
 
-        var compiled = await RefuseOnErrorsAsync(text).ConfigureAwait(false);
+        var compiled = await RefuseOnErrorsAsync(specUri, specPath, text).ConfigureAwait(false);
         var folder = OutputFolder(specPath, folderArgument, compiled.ProjectName);
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -82,21 +88,53 @@ public sealed class GenerateCommands(JsonRpcConnection connection, SpecDocumentS
 
     PreviewResult PreviewFiles(ExecuteCommandParams parameters)
     {
-        var (_, specPath, text, folderArgument) = ReadArguments(parameters);
-        var compiled = Pipeline.Compile(text);
+        var (specUri, specPath, text, folderArgument) = ReadArguments(parameters);
+        var compiled = Compile(specUri, specPath, text);
         if (compiled.Files is null)
             throw new JsonRpcException(ErrorCodes.RequestFailed, ErrorsMessage(compiled.Analysis));
         var folder = OutputFolder(specPath, folderArgument, compiled.ProjectName);
         return new PreviewResult(folder, [.. compiled.Files.Select(f => new PreviewFile(f.Path, f.Owner == FileOwner.User ? "user" : "generator"))]);
     }
 
-    async Task<PipelineResult> RefuseOnErrorsAsync(string text)
+    // A PRD goes through the PRD front end into the same SpecDocument; the rest of the pipeline is shared.
+    static PipelineResult Compile(string uri, string? path, string text)
     {
-        var compiled = Pipeline.Compile(text);
+        if (!SpecFiles.IsPrd(uri, null)) return Pipeline.Compile(text);
+        var analysis = PrdAnalyzer.Analyze(text, path ?? uri);
+        return new PipelineResult(analysis, analysis.HasErrors ? null : BackendCompiler.Compile(analysis.Document));
+    }
+
+    async Task<PipelineResult> RefuseOnErrorsAsync(string uri, string? path, string text)
+    {
+        var compiled = Compile(uri, path, text);
         if (compiled.Files is not null) return compiled;
         var message = ErrorsMessage(compiled.Analysis);
         await ShowAsync(MessageType.Error, message).ConfigureAwait(false);
         throw new JsonRpcException(ErrorCodes.RequestFailed, message);
+    }
+
+    async Task<PrdToSpecResult> ConvertPrdAsync(ExecuteCommandParams parameters)
+    {
+        var (prdUri, prdPath, text, _) = ReadArguments(parameters);
+        if (prdPath is null)
+            throw new JsonRpcException(ErrorCodes.InvalidParams, $"\"{prdUri}\" is not a file on disk; save the PRD first, the spec is written next to it.");
+        var conversion = PrdConversion.Convert(text, prdPath);
+        if (conversion.Yaml is null)
+        {
+            var refusal = ErrorsMessage(conversion.Analysis).Replace("did not generate the backend", "did not convert the PRD", StringComparison.Ordinal);
+            await ShowAsync(MessageType.Error, refusal).ConfigureAwait(false);
+            throw new JsonRpcException(ErrorCodes.RequestFailed, refusal);
+        }
+        if (File.Exists(conversion.SpecPath))
+        {
+            var exists = $"LspGen did not convert the PRD: {conversion.SpecPath} already exists and was left as it is; delete or rename it to convert again.";
+            await ShowAsync(MessageType.Warning, exists).ConfigureAwait(false);
+            throw new JsonRpcException(ErrorCodes.RequestFailed, exists);
+        }
+        File.WriteAllText(conversion.SpecPath, conversion.Yaml);
+        var specUri = new Uri(conversion.SpecPath).AbsoluteUri;
+        await ShowAsync(MessageType.Info, $"Converted the PRD to {conversion.SpecPath}.").ConfigureAwait(false);
+        return new PrdToSpecResult(specUri, conversion.SpecPath);
     }
 
     static string ErrorsMessage(SpecAnalysis analysis)

@@ -10,7 +10,8 @@ namespace LspGen.LanguageServer.Server;
 /// version they were computed for.
 /// </summary>
 /// <remarks>
-/// Documents that are not specs (see <see cref="SpecFiles"/>) are still tracked, because a YAML file
+/// "Spec" here includes PRDs (*.prd.md), which the PRD front end analyses into the same model.
+/// Documents that are neither (see <see cref="SpecFiles"/>) are still tracked, because a YAML file
 /// becomes a spec when its first key is typed as spec_version, but they get no diagnostics; when a
 /// document stops being a spec its diagnostics are cleared once.
 /// </remarks>
@@ -100,12 +101,13 @@ public sealed class SpecDocumentStore(
     void Update(OpenDocument document, int version, TimeSpan delay)
     {
         var text = document.Buffer.Text;
-        var snapshot = new SpecSnapshot(document.Uri, version, text, encoding());
+        var isPrd = SpecFiles.IsPrd(document.Uri, document.LanguageId);
+        var snapshot = new SpecSnapshot(document.Uri, version, text, encoding(), isPrd);
         bool wasSpec;
         lock (gate)
         {
             wasSpec = document.IsSpec;
-            document.IsSpec = SpecFiles.IsSpec(document.Uri, document.LanguageId, text);
+            document.IsSpec = isPrd || SpecFiles.IsSpec(document.Uri, document.LanguageId, text);
             document.Current = snapshot;
         }
         if (document.IsSpec) Schedule(document, snapshot, delay);

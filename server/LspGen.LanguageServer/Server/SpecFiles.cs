@@ -6,6 +6,14 @@ public static class SpecFiles
     /// <summary>The language id an LspGen-aware client (our VS Code extension) gives spec files.</summary>
     public const string SpecLanguageId = "lspgen-spec";
 
+    /// <summary>The language id an LspGen-aware client gives PRD files.</summary>
+    public const string PrdLanguageId = "lspgen-prd";
+
+    /// <summary>A PRD is a document with the PRD language id or a file named <c>*.prd.md</c>.</summary>
+    public static bool IsPrd(string uri, string? languageId) =>
+        string.Equals(languageId, PrdLanguageId, StringComparison.Ordinal)
+        || FileName(uri).EndsWith(".prd.md", StringComparison.Ordinal);
+
     /// <summary>
     /// A spec is a document with our language id, a file named <c>spec.yaml</c>, <c>*.spec.yaml</c> or
     /// <c>*.lspgen.yaml</c> (also .yml), or any YAML/JSON document whose first key is <c>spec_version</c>.

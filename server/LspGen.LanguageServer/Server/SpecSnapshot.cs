@@ -14,18 +14,22 @@ public sealed class SpecSnapshot
     readonly Lazy<TextDocumentBuffer> lines;
     readonly Lazy<IdeDocument> document;
 
-    public SpecSnapshot(string uri, int version, string text, PositionEncoding encoding)
+    public SpecSnapshot(string uri, int version, string text, PositionEncoding encoding, bool isPrd = false)
     {
         Uri = uri;
         Version = version;
         Text = text;
         lines = new(() => new TextDocumentBuffer(text, encoding));
-        document = new(() => IdeDocument.Create(text));
+        document = new(() => isPrd ? IdeDocument.CreatePrd(text, GenerateCommands.LocalPath(uri) ?? uri) : IdeDocument.Create(text));
+        IsPrd = isPrd;
     }
 
     public string Uri { get; }
     public int Version { get; }
     public string Text { get; }
+
+    /// <summary>True for a PRD (markdown), analysed by the PRD front end; false for a spec.yaml.</summary>
+    public bool IsPrd { get; }
 
     /// <summary>Converts between wire positions (negotiated encoding) and our UTF-16 positions.</summary>
     public TextDocumentBuffer Lines => lines.Value;

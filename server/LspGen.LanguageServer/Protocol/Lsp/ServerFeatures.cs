@@ -24,12 +24,16 @@ public sealed record PreviewResult(string OutputFolder, IReadOnlyList<PreviewFil
 /// <summary>One file of a preview: its relative '/' path and who owns it after generation ("generator" or "user").</summary>
 public sealed record PreviewFile(string Path, string Owner);
 
+/// <summary>The result of <c>lspgen.prdToSpec</c>: the spec.yaml written next to the PRD.</summary>
+public sealed record PrdToSpecResult(string SpecUri, string SpecPath);
+
 /// <summary>Contracts of the server's own result types; passed to the connection as additional types.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(GenerateResult))]
 [JsonSerializable(typeof(PreviewResult))]
+[JsonSerializable(typeof(PrdToSpecResult))]
 [JsonSerializable(typeof(Diagnostic))]
 [JsonSerializable(typeof(Hover))]
 [JsonSerializable(typeof(PrepareRenameResult))]
