@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using LspGen.Compiler;
 using LspGen.Drafting;
@@ -292,7 +291,8 @@ public sealed class WebServer : IAsyncDisposable
     private static async Task WriteJson(HttpContext context, int status, Action<Utf8JsonWriter> write)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        // Relaxed escaping keeps messages readable ('x' rather than \u0027x\u0027); the page inserts them as text, never HTML.
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             write(json);
