@@ -113,7 +113,9 @@ public static class SpecYamlWriter
     {
         if (text.Length == 0 || text.Length > 200) return false;
         // A default that was plain stays plain, so "null", 1 and true keep the meaning they had.
-        if (allowNonString) return text.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '+' or '_' or '~');
+        if (allowNonString)
+            return text == "~" || (text.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '+' or '_')
+                && (char.IsAsciiLetterOrDigit(text[0]) || (text.Length > 1 && (char.IsAsciiDigit(text[1]) || text[1] == '.'))));
         if (!char.IsAsciiLetter(text[0]) || NonStrings.Contains(text) || text.EndsWith(' ')) return false;
         for (var i = 0; i < text.Length; i++)
         {

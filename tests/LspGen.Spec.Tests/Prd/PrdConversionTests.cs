@@ -75,6 +75,28 @@ public class PrdConversionTests
         Assert.Equal(Dump(doc), Dump(loaded.Document));
     }
 
+    [Theory]
+    [InlineData("0", false)]
+    [InlineData("-1.5", false)]
+    [InlineData("true", false)]
+    [InlineData("null", false)]
+    [InlineData("~", false)]
+    [InlineData("-", false)]
+    [InlineData("open", false)]
+    [InlineData("1", true)]
+    [InlineData("a: b", true)]
+    public void Defaults_keep_their_kind(string text, bool quoted)
+    {
+        var at = SourceRange.At(0, 0);
+        Located<string> L(string s) => new(s, at);
+        var field = new FieldSpec(L("x"), L("string"), null, null, null, null, null, new Located<ScalarValue>(new ScalarValue(text, quoted), at), null, null, at);
+        var doc = SpecDocument.Empty(SourceKind.Yaml, at) with { ProjectName = L("demo"), Entities = [new EntitySpec(L("Note"), null, null, null, [field], at)] };
+        var loaded = SpecAnalyzer.Analyze(SpecYamlWriter.Write(doc));
+        var value = Assert.Single(Assert.Single(loaded.Document.Entities).Fields).Default!.Value.Value;
+        // A plain "-" cannot stay plain (YAML would read a list); it is the only value that becomes quoted.
+        Assert.Equal(new ScalarValue(text, quoted || text == "-"), value);
+    }
+
     [Fact]
     public void The_writer_comments_references_and_sections()
     {
