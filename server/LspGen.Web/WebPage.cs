@@ -15,8 +15,9 @@ internal sealed class WebPage
 
     public WebPage()
     {
-        var example = Resource("LspGen.Web.example.spec.yaml");
-        Html = Resource("LspGen.Web.page.html").Replace("{{EXAMPLE}}", WebUtility.HtmlEncode(example), StringComparison.Ordinal);
+        Html = Resource("LspGen.Web.page.html")
+            .Replace("{{EXAMPLE}}", WebUtility.HtmlEncode(Resource("LspGen.Web.example.spec.yaml")), StringComparison.Ordinal)
+            .Replace("{{PRD_EXAMPLE}}", WebUtility.HtmlEncode(Resource("LspGen.Web.example.prd.md")), StringComparison.Ordinal);
         ContentSecurityPolicy =
             "default-src 'none'; " +
             $"script-src '{Hash(Html, "<script>", "</script>")}'; " +

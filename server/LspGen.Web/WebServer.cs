@@ -18,8 +18,8 @@ namespace LspGen.Web;
 /// <code>
 ///   GET  /               the page (CSP: only its own inline script and style)
 ///   GET  /api/config     {"draft": bool}
-///   POST /api/validate   {"text"}        → 200 {"diagnostics": [...]}
-///   POST /api/generate   {"text"}        → 200 application/zip (the bytes of `lspgen generate --zip -`) | 422 diagnostics
+///   POST /api/validate   {"text", "format"?: "spec"|"prd"} → 200 {"diagnostics": [...]}
+///   POST /api/generate   {"text", "format"?}               → 200 application/zip (the bytes of `lspgen generate --zip -`) | 422 diagnostics
 ///   POST /api/draft      {"description"} → 200 {"spec", "attempts"} | 4xx/5xx {"error", "kind", "diagnostics"}
 /// </code>
 /// Nothing is written to disk; bodies are limited to <see cref="WebOptions.MaxRequestBytes"/>; every
@@ -132,15 +132,15 @@ public sealed class WebServer : IAsyncDisposable
 
     private async Task Validate(HttpContext context)
     {
-        if (await ReadField(context, "text", "the spec") is not { } text) return;
-        var analysis = WebInput.Analyze(text);
+        if (await ReadRequest(context, "text", "the spec") is not { } request) return;
+        var analysis = WebInput.Analyze(request.Text, request.Format);
         await WriteJson(context, 200, json => WriteDiagnostics(json, analysis.Diagnostics));
     }
 
     private async Task Generate(HttpContext context)
     {
-        if (await ReadField(context, "text", "the spec") is not { } text) return;
-        var result = WebInput.Compile(text);
+        if (await ReadRequest(context, "text", "the spec") is not { } request) return;
+        var result = WebInput.Compile(request.Text, request.Format);
         if (result.Files is not { } files)
         {
             var errors = result.Analysis.Diagnostics.Count(d => d.Severity == Severity.Error);
@@ -169,7 +169,8 @@ public sealed class WebServer : IAsyncDisposable
             await WriteError(context, 404, $"drafting is off: start lspgen serve with an LLM endpoint (--base-url, --model). {DraftOptions.HowToConfigure}");
             return;
         }
-        if (await ReadField(context, "description", "the description") is not { } description) return;
+        if (await ReadRequest(context, "description", "the description") is not { } request) return;
+        var description = request.Text;
         if (!await drafting.WaitAsync(0, context.RequestAborted))
         {
             await WriteError(context, 429, "a draft is already running; wait for it to finish");
@@ -209,11 +210,13 @@ public sealed class WebServer : IAsyncDisposable
         }
     }
 
+    private sealed record WebRequest(string Text, InputFormat Format);
+
     /// <summary>
-    /// The string field of a JSON object body, or null after answering 413/415/400 with a JSON error.
-    /// The body is read into memory only up to the limit.
+    /// The string field (and the optional "format") of a JSON object body, or null after answering
+    /// 413/415/400 with a JSON error. The body is read into memory only up to the limit.
     /// </summary>
-    private static async Task<string?> ReadField(HttpContext context, string field, string what)
+    private static async Task<WebRequest?> ReadRequest(HttpContext context, string field, string what)
     {
         var request = context.Request;
         var example = $"{{\"{field}\": \"<{what}>\"}}";
@@ -243,9 +246,16 @@ public sealed class WebServer : IAsyncDisposable
         try
         {
             using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 8 });
-            if (document.RootElement.ValueKind == JsonValueKind.Object &&
-                document.RootElement.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String)
-                return value.GetString()!;
+            var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String)
+            {
+                string? formatName = null;
+                if (root.TryGetProperty("format", out var format))
+                    formatName = format.ValueKind == JsonValueKind.String ? format.GetString() : "";
+                if (WebInput.TryParseFormat(formatName, out var inputFormat)) return new WebRequest(value.GetString()!, inputFormat);
+                await WriteError(context, 400, "\"format\" must be \"spec\" (YAML or JSON) or \"prd\" (Markdown)");
+                return null;
+            }
             await WriteError(context, 400, $"the request body must be a JSON object like {example}");
         }
         catch (JsonException e)

@@ -120,6 +120,40 @@ public sealed class WebServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_prd_generates_the_same_zip_as_the_pipeline_given_a_markdown_file()
+    {
+        var prd = File.ReadAllText(Path.Combine(RepoRoot(), "examples", "project_tracker.prd.md"));
+        var validation = await ReadJson(await http.PostAsync("/api/validate", Json(new { text = prd, format = "prd" })));
+        Assert.Equal(0, validation.GetProperty("errors").GetInt32());
+
+        var response = await http.PostAsync("/api/generate", Json(new { text = prd, format = "prd" }));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = Pipeline.Compile(prd, "project_tracker.prd.md");
+        using var expected = new MemoryStream();
+        Pipeline.Zip(expected, result.ProjectName!, result.Files!);
+        Assert.Equal(expected.ToArray(), await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal($"{result.ProjectName}.zip", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+    }
+
+    [Fact]
+    public async Task The_same_markdown_read_as_a_spec_is_a_yaml_error()
+    {
+        var prd = File.ReadAllText(Path.Combine(RepoRoot(), "examples", "project_tracker.prd.md"));
+        var body = await ReadJson(await http.PostAsync("/api/validate", Json(new { text = prd })));
+        Assert.True(body.GetProperty("errors").GetInt32() > 0);
+    }
+
+    [Theory]
+    [InlineData("{\"text\": \"x\", \"format\": \"markdown\"}")]
+    [InlineData("{\"text\": \"x\", \"format\": 1}")]
+    public async Task An_unknown_format_is_400(string body)
+    {
+        var response = await http.PostAsync("/api/validate", new StringContent(body, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("\"format\" must be \"spec\" (YAML or JSON) or \"prd\" (Markdown)", (await ReadJson(response)).GetProperty("error").GetString());
+    }
+
+    [Fact]
     public async Task Generate_refuses_a_spec_with_errors_with_422_and_the_diagnostics()
     {
         var response = await http.PostAsync("/api/generate", Json(new { text = InvalidSpec }));
@@ -241,6 +275,13 @@ public sealed class WebServerTests : IAsyncLifetime
     {
         var e = await Assert.ThrowsAsync<ArgumentException>(() => WebServer.StartAsync(new WebOptions { Host = "example.com", Port = 0 }));
         Assert.Equal("--host must be an IP address (e.g. 127.0.0.1, ::1 or 0.0.0.0), not 'example.com'", e.Message);
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(dir, "LspGen.sln"))) dir = Path.GetDirectoryName(dir) ?? throw new InvalidOperationException("LspGen.sln not found");
+        return dir;
     }
 
     private static string Hash(string html, string open, string close)

@@ -187,6 +187,22 @@ test('the page validates as you type, and Generate downloads the same zip as lsp
   assert.deepEqual(problems, [], 'the page logged errors (CSP violations or script errors)');
 });
 
+test('a PRD in Markdown is validated and generated like the CLI does for a .prd.md file', async () => {
+  await page.goto(baseUrl);
+  await page.selectOption('#format', 'prd');
+  const prd = fs.readFileSync(path.join(REPO, 'examples/project_tracker.prd.md'), 'utf8');
+  assert.equal((await page.inputValue('#spec')).trim(), prd.trim(), 'choosing PRD did not load the example PRD');
+  await page.waitForFunction(() => document.getElementById('status').textContent.includes('none') && !document.getElementById('generate').disabled);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#generate')]);
+  const saved = path.join(TMP, 'prd.zip');
+  await download.saveAs(saved);
+  const cli = spawnSync(CLI[0], [...CLI.slice(1), 'generate', path.join(REPO, 'examples/project_tracker.prd.md'), '--zip', '-'], { maxBuffer: 64 * 1024 * 1024 });
+  assert.equal(cli.status, 0, `lspgen generate --zip - failed: ${cli.stderr}`);
+  assert.ok(fs.readFileSync(saved).equals(cli.stdout), 'the zip generated from the PRD differs from lspgen generate prd.md --zip -');
+  assert.equal(download.suggestedFilename(), `${zipEntries(cli.stdout)[0].split('/')[0]}.zip`);
+  await page.selectOption('#format', 'spec');
+});
+
 test('text from the spec is shown as text, never run as HTML', async () => {
   await page.fill('#spec', VALID.replace('description:', '"<img src=x onerror=window.pwned=1>": 1\ndescription:'));
   const item = page.locator('#diagnostics li', { hasText: 'LSG002' });
