@@ -17,6 +17,7 @@ public static class Commands
             GenerateCommand.Create(context),
             ValidateCommand.Create(context),
             InitCommand.Create(context),
+            Prd2SpecCommand.Create(context),   // `lspgen prd2spec prd.md [-o spec.yaml]` (server/LspGen.Spec/Prd)
             LspCommand.Create(context),   // `lspgen lsp [--stdio]`: the language server (server/LspGen.LanguageServer)
             DraftCommand.Create(context), // `lspgen draft "<description>"`: an LLM drafts a spec (server/LspGen.Drafting)
             ServeCommand.Create(context), // `lspgen serve`: the one-page web generator (server/LspGen.Web)
