@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# THE test command of LspGen: builds the solution and runs every suite,
+# THE test command of LspGen: installs what is missing (tests/setup.sh), builds the solution and
+# runs every suite,
 #   dotnet   all xunit projects of LspGen.sln (counts from each assembly's summary line)
-#   node     every tests/*/package.json with a "test" script (node --test, TAP counts)
+#   node     vscode-extension and every tests/*/package.json with a "test" script (node --test, TAP)
 #   e2e      tests/e2e/run.sh: each example spec generated, migrated, tested and booted against
 #            a real PostgreSQL inside the trixie test environment (needs root)
 # then prints ONE final line "N passed, N failed" summing every suite, and exits non-zero if
@@ -27,6 +28,18 @@ record() {  # record SUITE PASSED FAILED
   summary+=("$(printf '%-8s %s passed, %s failed' "$1" "$2" "$3")")
   printf '== %s: %s passed, %s failed\n' "$1" "$2" "$3"
 }
+
+# ---------------------------------------------------------------- setup
+# Installs what is missing (idempotent, seconds when everything is cached); LSPGEN_SKIP_SETUP=1
+# skips it on a machine prepared by hand.
+if [ "${LSPGEN_SKIP_SETUP:-0}" != 1 ]; then
+  printf '== setup\n'
+  if ! bash tests/setup.sh; then
+    record setup 0 1
+    printf '%s passed, %s failed\n' "$total_passed" "$total_failed"
+    exit 1
+  fi
+fi
 
 # ---------------------------------------------------------------- build
 printf '== build\n'
@@ -64,7 +77,7 @@ record dotnet "$p" $((f + s))
 # ---------------------------------------------------------------- node suites
 # Each tests/<suite>/package.json with a "test" script is a node --test suite; its dependencies come
 # from `npm ci` at the root (and tests/<suite>/setup.sh, which .ci/run calls). Missing ones fail.
-for pkg in tests/*/package.json; do
+for pkg in vscode-extension/package.json tests/*/package.json; do
   [ -f "$pkg" ] || continue
   dir=$(dirname "$pkg"); name=node:$(basename "$dir")
   grep -q '"test"' "$pkg" || continue
