@@ -13,14 +13,21 @@ public static class DiagnosticConverter
     public const string Source = "lspgen";
 
     /// <summary>
-    /// Where docs/diagnostics.md is published. An editor opens codeDescription.href in a browser, so it
-    /// must be an absolute https URL (a file:// path would point into the developer's checkout and a
-    /// relative link is not a valid URI in LSP); each code's section anchor is its lower-case id
-    /// (docs/diagnostics.md#lsg012), the same anchor the CLI prints.
+    /// docs/diagnostics.md as shipped beside the server (the build copies it to docs/ in the output and
+    /// publish folders, so the VS Code extension's bundled server has it too). An editor opens
+    /// codeDescription.href, so the link must work without a network: a file URI of that copy, with
+    /// the code's section anchor (its lower-case id). Null when the copy is missing, and then no link
+    /// is sent rather than a dead one.
     /// </summary>
-    public const string DocsBaseUrl = "https://lspgen.dev/docs/diagnostics.md";
+    public static readonly string? DocsUri = LocateDocs(AppContext.BaseDirectory);
 
-    public static string HelpLink(string code) => DocsBaseUrl + "#" + code.ToLowerInvariant();
+    internal static string? LocateDocs(string baseDirectory)
+    {
+        var path = Path.Combine(baseDirectory, "docs", "diagnostics.md");
+        return File.Exists(path) ? new Uri(path).AbsoluteUri : null;
+    }
+
+    public static string? HelpLink(string code) => DocsUri is null ? null : DocsUri + "#" + code.ToLowerInvariant();
 
     /// <summary>Converts one diagnostic; positions go through <paramref name="lines"/> (negotiated encoding).</summary>
     public static Diagnostic ToProtocol(SpecDiagnostic diagnostic, string uri, TextDocumentBuffer lines) => new(
@@ -28,7 +35,7 @@ public static class DiagnosticConverter
         Message: diagnostic.Message,
         Severity: (DiagnosticSeverity)(int)diagnostic.Severity,
         Code: diagnostic.Code,
-        CodeDescription: new CodeDescription(HelpLink(diagnostic.Code)),
+        CodeDescription: HelpLink(diagnostic.Code) is { } href ? new CodeDescription(href) : null,
         Source: Source,
         RelatedInformation: diagnostic.Related.Count == 0
             ? null

@@ -20,7 +20,7 @@ public class DiagnosticsTests
         Assert.Equal([":", " ", "-"], capabilities.GetProperty("completionProvider").GetProperty("triggerCharacters").EnumerateArray().Select(e => e.GetString()));
         Assert.True(capabilities.GetProperty("renameProvider").GetProperty("prepareProvider").GetBoolean());
         Assert.Equal(["quickfix"], capabilities.GetProperty("codeActionProvider").GetProperty("codeActionKinds").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal(["lspgen.generate", "lspgen.preview", "lspgen.prdToSpec"], capabilities.GetProperty("executeCommandProvider").GetProperty("commands").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["lspgen.generate", "lspgen.preview", "lspgen.prdToSpec", "lspgen.draftSpec"], capabilities.GetProperty("executeCommandProvider").GetProperty("commands").EnumerateArray().Select(e => e.GetString()));
         foreach (var provider in new[] { "hoverProvider", "documentSymbolProvider", "foldingRangeProvider", "definitionProvider", "referencesProvider" })
             Assert.True(capabilities.GetProperty(provider).GetBoolean(), provider);
         Assert.Equal("lspgen", result.GetProperty("serverInfo").GetProperty("name").GetString());
@@ -41,7 +41,10 @@ public class DiagnosticsTests
         Assert.Equal(1, diagnostic.GetProperty("severity").GetInt32());
         Assert.Equal("lspgen", diagnostic.GetProperty("source").GetString());
         Assert.Equal("""{"start":{"line":9,"character":14},"end":{"line":9,"character":17}}""", diagnostic.GetProperty("range").GetRawText());
-        Assert.Equal("https://lspgen.dev/docs/diagnostics.md#lsg012", diagnostic.GetProperty("codeDescription").GetProperty("href").GetString());
+        var href = diagnostic.GetProperty("codeDescription").GetProperty("href").GetString()!;
+        Assert.StartsWith("file:///", href, StringComparison.Ordinal);
+        Assert.EndsWith("/docs/diagnostics.md#lsg012", href, StringComparison.Ordinal);
+        Assert.True(File.Exists(new Uri(href).LocalPath), $"the linked docs must exist: {href}");
         Assert.Equal("integer", diagnostic.GetProperty("data").GetProperty("replacement").GetString());
         Assert.Contains("int", diagnostic.GetProperty("message").GetString());
     }
