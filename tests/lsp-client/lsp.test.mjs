@@ -61,7 +61,7 @@ test('initialize announces the features', () => {
   const c = initializeResult.capabilities;
   assert.equal(initializeResult.serverInfo.name, 'lspgen');
   assert.equal(c.textDocumentSync.change, lsp.TextDocumentSyncKind.Incremental);
-  assert.deepEqual(c.executeCommandProvider.commands, ['lspgen.generate', 'lspgen.preview', 'lspgen.prdToSpec']);
+  assert.deepEqual(c.executeCommandProvider.commands, ['lspgen.generate', 'lspgen.preview', 'lspgen.prdToSpec', 'lspgen.draftSpec']);
   assert.ok(c.hoverProvider && c.completionProvider && c.codeActionProvider && c.renameProvider.prepareProvider);
 });
 

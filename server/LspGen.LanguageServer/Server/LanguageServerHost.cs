@@ -27,6 +27,7 @@ public sealed class LanguageServerHost
     readonly JsonRpcConnection connection;
     readonly SpecDocumentStore documents;
     readonly GenerateCommands commands;
+    readonly DraftSpecCommand draftSpec;
     PositionEncoding encoding = PositionEncoding.Utf16;
     volatile ServerSettings settings = ServerSettings.Default;
 
@@ -35,6 +36,7 @@ public sealed class LanguageServerHost
         connection = new JsonRpcConnection(input, output, options.Log, ServerJsonContext.Default);
         documents = new SpecDocumentStore(connection, () => encoding, () => settings, options.Debounce ?? LanguageServerOptions.DefaultDebounce);
         commands = new GenerateCommands(connection, documents, () => settings);
+        draftSpec = new DraftSpecCommand(connection);
         Register();
     }
 
@@ -61,7 +63,8 @@ public sealed class LanguageServerHost
         connection.OnNotification<DidSaveTextDocumentParams>("textDocument/didSave", _ => { });
 
         connection.OnNotification<DidChangeConfigurationParams>("workspace/didChangeConfiguration", ChangeConfiguration);
-        connection.OnRequest<ExecuteCommandParams, JsonElement>("workspace/executeCommand", commands.ExecuteAsync);
+        connection.OnRequest<ExecuteCommandParams, JsonElement>("workspace/executeCommand", (p, ct) =>
+            p.CommandName == DraftSpecCommand.Name ? draftSpec.ExecuteAsync(p, ct) : commands.ExecuteAsync(p, ct));
 
         LanguageFeatures.Register(connection, documents);
     }
@@ -85,7 +88,7 @@ public sealed class LanguageServerHost
             ReferencesProvider = true,
             RenameProvider = new RenameOptions(PrepareProvider: true),
             CodeLensProvider = new CodeLensOptions(ResolveProvider: false),
-            ExecuteCommandProvider = new ExecuteCommandOptions(GenerateCommands.All),
+            ExecuteCommandProvider = new ExecuteCommandOptions([.. GenerateCommands.All, DraftSpecCommand.Name]),
         };
         // The product's version is the CLI's (the entry assembly); "+commit" suffixes are not shown to users.
         var version = (Assembly.GetEntryAssembly() ?? typeof(LanguageServerHost).Assembly)
