@@ -12,6 +12,7 @@ import { ServerStatus } from './statusBar';
 export const SERVER_GENERATE = 'lspgen.generate';
 export const SERVER_PREVIEW = 'lspgen.preview';
 export const SERVER_PRD_TO_SPEC = 'lspgen.prdToSpec';
+export const SERVER_DRAFT_SPEC = 'lspgen.draftSpec';
 
 export class LspgenClient implements vscode.Disposable {
   private client: LanguageClient | undefined;

@@ -2,7 +2,7 @@
 // (progress, notifications with actions, quick picks); none of them interprets the spec itself.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { isResponseError, LspgenClient, SERVER_GENERATE, SERVER_PRD_TO_SPEC, SERVER_PREVIEW } from './client';
+import { isResponseError, LspgenClient, SERVER_DRAFT_SPEC, SERVER_GENERATE, SERVER_PRD_TO_SPEC, SERVER_PREVIEW } from './client';
 import { resolveLspgen, runLspgen } from './serverCommand';
 
 /** What the server's lspgen.generate returns. */
@@ -18,6 +18,13 @@ interface GenerateResult {
 interface PreviewResult {
   outputFolder: string;
   files: { path: string; owner: 'generator' | 'user' }[];
+}
+
+/** What the server's lspgen.draftSpec returns (uri/path only when it wrote a file). */
+interface DraftResult {
+  yaml: string;
+  attempts: number;
+  uri?: string;
 }
 
 const SPEC_GLOB = '**/{spec.yaml,spec.yml,*.spec.yaml,*.spec.yml,*.lspgen.yaml,*.lspgen.yml}';
@@ -101,6 +108,53 @@ export class Commands {
         this.showFailure('did not convert the PRD', error);
       }
     }
+  }
+
+  /**
+   * `LspGen: Draft Spec from Description`: an input box, then the server asks the configured
+   * OpenAI-compatible model (default: a local Ollama), validates the answer and writes the spec into
+   * the workspace (never over a file), which is then opened for review. The endpoint comes from the
+   * user-level lspgen.draft.* settings; the API key stays in the environment variable they name.
+   */
+  async draftSpecFromDescription(): Promise<vscode.Uri | undefined> {
+    if (!this.client.offers(SERVER_DRAFT_SPEC)) {
+      void vscode.window.showWarningMessage('This version of the LspGen language server cannot draft specs (it does not offer the lspgen.draftSpec command). Update LspGen.');
+      return undefined;
+    }
+    const description = await vscode.window.showInputBox({
+      title: 'LspGen: Draft Spec from Description',
+      prompt: 'Describe the backend in plain language. A model drafts a spec for you to review.',
+      placeHolder: 'A task tracker: projects with tasks that have a title, a due date and a done flag.',
+      ignoreFocusOut: true,
+      validateInput: value => value.trim() ? undefined : 'Describe the backend in a sentence or more.',
+    });
+    if (!description) return undefined;
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const target = folder ? await freeSpecUri(folder) : undefined;
+    const settings = vscode.workspace.getConfiguration('lspgen.draft');
+    const endpoint = {
+      baseUrl: settings.get<string>('baseUrl', ''),
+      model: settings.get<string>('model', ''),
+      apiKeyEnv: settings.get<string>('apiKeyEnv', ''),
+      allowedHosts: settings.get<string[]>('allowedHosts', []),
+      timeoutSeconds: settings.get<number>('timeoutSeconds', 120),
+    };
+    let result: DraftResult;
+    try {
+      result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `LspGen: drafting a spec with ${endpoint.model || 'the default model'}…` },
+        () => this.client.execute<DraftResult>(SERVER_DRAFT_SPEC, [description, target?.toString() ?? null, endpoint]));
+    } catch (error) {
+      this.showFailure('did not draft the spec', error);
+      return undefined;
+    }
+    const document = result.uri
+      ? await vscode.workspace.openTextDocument(vscode.Uri.parse(result.uri))
+      : await vscode.workspace.openTextDocument({ language: 'lspgen-spec', content: result.yaml });
+    await vscode.window.showTextDocument(document);
+    this.output.appendLine(`Drafted a spec in ${result.attempts} attempt(s)${result.uri ? `: ${vscode.Uri.parse(result.uri).fsPath}` : ''}`);
+    void vscode.window.showInformationMessage('LspGen drafted this spec with an LLM: review it before generating.');
+    return document.uri;
   }
 
   /**
@@ -234,6 +288,16 @@ function specUriOf(result: unknown): vscode.Uri | undefined {
       const value = (result as Record<string, unknown>)[key];
       if (typeof value === 'string') return vscode.Uri.parse(value);
     }
+  }
+  return undefined;
+}
+
+/** spec.yaml in the folder, or the first free drafted[-N].spec.yaml: a draft never replaces a file. */
+async function freeSpecUri(folder: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const names = ['spec.yaml', 'drafted.spec.yaml', ...Array.from({ length: 98 }, (_, i) => `drafted-${i + 2}.spec.yaml`)];
+  for (const name of names) {
+    const candidate = vscode.Uri.joinPath(folder, name);
+    if (!(await exists(candidate))) return candidate;
   }
   return undefined;
 }

@@ -31,6 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('lspgen.previewGeneratedFiles', (uri?: vscode.Uri) => c.previewGeneratedFiles(uri)),
     vscode.commands.registerCommand('lspgen.convertPrdToSpec', (uri?: vscode.Uri) => c.convertPrdToSpec(uri)),
     vscode.commands.registerCommand('lspgen.newSpec', () => c.newSpec()),
+    vscode.commands.registerCommand('lspgen.draftSpecFromDescription', () => c.draftSpecFromDescription()),
     vscode.commands.registerCommand('lspgen.restartServer', () => lsp.restart()),
     vscode.commands.registerCommand('lspgen.showOutput', () => output.show(true)),
     vscode.workspace.onDidSaveTextDocument(document => {

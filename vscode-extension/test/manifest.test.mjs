@@ -34,7 +34,7 @@ test('each grammar reuses the built-in grammar of its base language', () => {
 
 test('the palette commands are in the LspGen category and each one is registered by the code', () => {
   const titles = manifest.contributes.commands.map(c => c.title).sort();
-  assert.deepEqual(titles, ['Convert PRD to Spec', 'Generate Backend', 'New Spec', 'Preview Generated Files', 'Restart Language Server', 'Show Output']);
+  assert.deepEqual(titles, ['Convert PRD to Spec', 'Draft Spec from Description', 'Generate Backend', 'New Spec', 'Preview Generated Files', 'Restart Language Server', 'Show Output']);
   for (const command of manifest.contributes.commands) {
     assert.equal(command.category, 'LspGen', command.command);
     assert.ok(source.includes(`registerCommand('${command.command}'`), `${command.command} is contributed but never registered`);
@@ -43,13 +43,18 @@ test('the palette commands are in the LspGen category and each one is registered
 
 test('the palette commands never reuse the server\'s command ids (vscode-languageclient registers those)', () => {
   for (const command of manifest.contributes.commands) {
-    assert.ok(!['lspgen.generate', 'lspgen.preview', 'lspgen.prdToSpec'].includes(command.command), command.command);
+    assert.ok(!['lspgen.generate', 'lspgen.preview', 'lspgen.prdToSpec', 'lspgen.draftSpec'].includes(command.command), command.command);
   }
 });
 
-test('the four settings exist with safe defaults', () => {
+test('the settings exist with safe defaults', () => {
   const properties = manifest.contributes.configuration.properties;
-  assert.deepEqual(Object.keys(properties).sort(), ['lspgen.generateOnSave', 'lspgen.outputDirectory', 'lspgen.server.path', 'lspgen.trace.server']);
+  assert.deepEqual(Object.keys(properties).sort(), ['lspgen.draft.allowedHosts', 'lspgen.draft.apiKeyEnv', 'lspgen.draft.baseUrl', 'lspgen.draft.model',
+    'lspgen.draft.timeoutSeconds', 'lspgen.generateOnSave', 'lspgen.outputDirectory', 'lspgen.server.path', 'lspgen.trace.server']);
+  // Where drafting may send descriptions (and the key) is decided in user settings only, never by a workspace.
+  for (const key of ['lspgen.draft.baseUrl', 'lspgen.draft.apiKeyEnv', 'lspgen.draft.allowedHosts']) assert.equal(properties[key].scope, 'application', key);
+  assert.equal(properties['lspgen.draft.baseUrl'].default, 'http://127.0.0.1:11434/v1');
+  assert.deepEqual(properties['lspgen.draft.allowedHosts'].default, []);
   assert.equal(properties['lspgen.generateOnSave'].default, false);
   assert.equal(properties['lspgen.trace.server'].default, 'off');
   assert.equal(properties['lspgen.server.path'].default, '');
