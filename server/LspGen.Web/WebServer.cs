@@ -238,9 +238,11 @@ public sealed class WebServer : IAsyncDisposable
             await request.Body.CopyToAsync(buffer, context.RequestAborted);
             body = buffer.ToArray();
         }
-        catch (Microsoft.AspNetCore.Http.BadHttpRequestException e) when (e.StatusCode == 413)
+        catch (Microsoft.AspNetCore.Http.BadHttpRequestException e)
         {
-            await WriteTooLarge(context);
+            // Kestrel's verdict on the body itself: over the limit, or broken framing (e.g. chunked encoding).
+            if (e.StatusCode == 413) await WriteTooLarge(context);
+            else await WriteError(context, e.StatusCode, $"the request body could not be read ({e.Message})");
             return null;
         }
         try
