@@ -209,6 +209,32 @@ public sealed class WebServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Broken_chunked_framing_is_a_400_json_error_not_a_500()
+    {
+        var address = new Uri(server.Addresses.Single());
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(address.Host, address.Port);
+        var stream = tcp.GetStream();
+        var request = "POST /api/validate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nZZZ\r\n{}\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
+        var buffer = new byte[8192];
+        var read = 0;
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            var n = await stream.ReadAsync(buffer.AsMemory(read)).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+            if (n == 0) break;
+            read += n;
+            var text = Encoding.UTF8.GetString(buffer, 0, read);
+            if (text.Contains("\r\n\r\n", StringComparison.Ordinal) && text.EndsWith('}')) break;
+        }
+        var response = Encoding.UTF8.GetString(buffer, 0, read);
+        Assert.StartsWith("HTTP/1.1 400 ", response);
+        Assert.Contains("{\"error\":\"the request body could not be read", response);
+        Assert.DoesNotContain("   at ", response);
+    }
+
+    [Fact]
     public async Task Other_content_types_are_415_so_other_sites_cannot_post_forms()
     {
         var response = await http.PostAsync("/api/generate", new StringContent("text=x", Encoding.UTF8, "application/x-www-form-urlencoded"));
