@@ -16,7 +16,7 @@ public static class ServeCommand
             DefaultValueFactory = _ => "127.0.0.1",
         };
         var llm = new LlmOptions();
-        var command = new Command("serve", "Serve a web page that validates a spec as you type and downloads the generated backend as a zip; with --base-url/--model it also drafts specs.")
+        var command = new Command("serve", "Serve a web page that validates a spec or PRD as you type and downloads the generated backend as a zip; with --base-url/--model it also drafts specs.")
         {
             port, host,
         };
