@@ -47,7 +47,7 @@ public static class SpecLoader
             var database = keys.MappingOf("database", this) is { } db ? ReadDatabase(db, keys.Ranges["database"]) : null;
             var auth = keys.MappingOf("auth", this) is { } au ? ReadAuth(au, keys.Ranges["auth"]) : null;
             var entities = ReadList(keys, "entities", "entity", ReadEntity);
-            if (keys.Values.TryGetValue("entities", out var entitiesEntry)
+            if (keys.TryGetEntry("entities", out var entitiesEntry)
                 && entitiesEntry.Value is SequenceNode { Items.Count: 0 } or ScalarNode { IsNull: true })
                 Diagnostics.Add(Diagnostic.Create(Descriptors.InvalidValue,
                     entitiesEntry.Value is SequenceNode ? entitiesEntry.Value.Range : entitiesEntry.Key.Range, "entities",
@@ -58,9 +58,9 @@ public static class SpecLoader
                 entities ?? [], stories ?? [], integrations ?? [], range) { KeyRanges = keys.Ranges };
         }
 
-        private Located<string>? ReadSpecVersion(Keys keys, MappingNode root, SourceRange firstLine)
+        private Located<string>? ReadSpecVersion(KnownKeys keys, MappingNode root, SourceRange firstLine)
         {
-            if (!keys.Values.TryGetValue("spec_version", out var entry))
+            if (!keys.TryGetEntry("spec_version", out var entry))
             {
                 if (root.IsComplete)
                     Diagnostics.Add(Diagnostic.Create(Descriptors.UnsupportedSpecVersion, firstLine, "spec_version is missing")
@@ -130,24 +130,72 @@ public static class SpecLoader
 
         private SourceRange ItemAnchor(MappingNode item) => tree.Lines.RestOfLine(item.Range.Start);
 
-        /// <summary>The known keys of a mapping (first occurrence wins; duplicates are LSG007 already).</summary>
-        private sealed class Keys
+        /// <summary>
+        /// The known keys of a mapping (first occurrence wins; duplicates are LSG007 already), in document
+        /// order; it is also the model's KeyRanges. A mapping has at most one entry per allowed key (about
+        /// ten), so a small array searched in order is cheaper than two dictionaries per mapping, which
+        /// were over half of what loading a large spec allocated.
+        /// </summary>
+        private sealed class KnownKeys(int capacity) : IReadOnlyDictionary<string, SourceRange>
         {
-            public Dictionary<string, MappingEntry> Values { get; } = new(StringComparer.Ordinal);
-            public Dictionary<string, SourceRange> Ranges { get; } = new(StringComparer.Ordinal);
+            private readonly MappingEntry[] _entries = capacity == 0 ? [] : new MappingEntry[capacity];
+            private int _count;
+
+            public IReadOnlyDictionary<string, SourceRange> Ranges => this;
+
+            public bool TryGetEntry(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out MappingEntry? entry)
+            {
+                for (var i = 0; i < _count; i++)
+                {
+                    if (_entries[i].KeyText != key) continue;
+                    entry = _entries[i];
+                    return true;
+                }
+                entry = null;
+                return false;
+            }
+
+            public void TryAdd(MappingEntry entry)
+            {
+                if (!ContainsKey(entry.KeyText!)) _entries[_count++] = entry;
+            }
 
             public MappingNode? MappingOf(string key, Reader reader)
             {
-                if (!Values.TryGetValue(key, out var entry) || entry.Value is null or AliasNode) return null;
+                if (!TryGetEntry(key, out var entry) || entry.Value is null or AliasNode) return null;
                 if (entry.Value is MappingNode map) return map;
                 reader.WrongKind(Quote(key), SpecValueKind.Mapping, entry.Value, "");
                 return null;
             }
+
+            public int Count => _count;
+
+            public SourceRange this[string key] => TryGetValue(key, out var range) ? range : throw new KeyNotFoundException(key);
+
+            public IEnumerable<string> Keys => this.Select(pair => pair.Key);
+
+            public IEnumerable<SourceRange> Values => this.Select(pair => pair.Value);
+
+            public bool ContainsKey(string key) => TryGetEntry(key, out _);
+
+            public bool TryGetValue(string key, out SourceRange value)
+            {
+                var found = TryGetEntry(key, out var entry);
+                value = found ? entry!.Key.Range : default;
+                return found;
+            }
+
+            public IEnumerator<KeyValuePair<string, SourceRange>> GetEnumerator()
+            {
+                for (var i = 0; i < _count; i++) yield return new(_entries[i].KeyText!, _entries[i].Key.Range);
+            }
+
+            System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
         }
 
-        private Keys ReadKeys(MappingNode map, IReadOnlyList<SpecKey> allowed, string where, SourceRange missingAnchor, string? skipRequired = null)
+        private KnownKeys ReadKeys(MappingNode map, IReadOnlyList<SpecKey> allowed, string where, SourceRange missingAnchor, string? skipRequired = null)
         {
-            var keys = new Keys();
+            var keys = new KnownKeys(Math.Min(map.Entries.Count, allowed.Count));
             foreach (var entry in map.Entries)
             {
                 if (entry.KeyText is not { } key)
@@ -156,19 +204,31 @@ public static class SpecLoader
                         Diagnostics.Add(Diagnostic.Create(Descriptors.WrongValueKind, entry.Key.Range, "A key", "a plain name", Describe(entry.Key), ""));
                     continue;
                 }
-                if (allowed.FirstOrDefault(k => k.Name == key) is null)
+                if (!IsAllowed(key, allowed))
                 {
                     ReportUnknownKey(entry.Key.Range, key, allowed, where);
                     continue;
                 }
-                if (keys.Values.TryAdd(key, entry)) keys.Ranges[key] = entry.Key.Range;
+                keys.TryAdd(entry);
             }
             if (map.IsComplete)
             {
-                foreach (var required in allowed.Where(k => k.Required && k.Name != skipRequired && !keys.Values.ContainsKey(k.Name)))
-                    Diagnostics.Add(Diagnostic.Create(Descriptors.MissingKey, missingAnchor, required.Name, where, required.Example));
+                foreach (var required in allowed)
+                {
+                    if (required.Required && required.Name != skipRequired && !keys.ContainsKey(required.Name))
+                        Diagnostics.Add(Diagnostic.Create(Descriptors.MissingKey, missingAnchor, required.Name, where, required.Example));
+                }
             }
             return keys;
+        }
+
+        private static bool IsAllowed(string key, IReadOnlyList<SpecKey> allowed)
+        {
+            for (var i = 0; i < allowed.Count; i++)
+            {
+                if (allowed[i].Name == key) return true;
+            }
+            return false;
         }
 
         private void ReportUnknownKey(SourceRange range, string key, IReadOnlyList<SpecKey> allowed, string where)
@@ -184,9 +244,9 @@ public static class SpecLoader
             Diagnostics.Add(suggestion is null ? diagnostic : diagnostic.WithData("replacement", suggestion));
         }
 
-        private List<T>? ReadList<T>(Keys keys, string key, string itemName, Func<MappingNode, T> readItem)
+        private List<T>? ReadList<T>(KnownKeys keys, string key, string itemName, Func<MappingNode, T> readItem)
         {
-            if (!keys.Values.TryGetValue(key, out var entry) || entry.Value is null or AliasNode) return null;
+            if (!keys.TryGetEntry(key, out var entry) || entry.Value is null or AliasNode) return null;
             if (entry.Value is not SequenceNode seq)
             {
                 if (entry.Value is ScalarNode { IsNull: true }) return [];
@@ -207,16 +267,16 @@ public static class SpecLoader
         /// A required string. When missing (LSG004 already said so) the item stays in the model with an empty
         /// value at an empty range at the item start; the validator skips exactly that stand-in.
         /// </summary>
-        private Located<string> RequiredString(Keys keys, string key, MappingNode item) =>
+        private Located<string> RequiredString(KnownKeys keys, string key, MappingNode item) =>
             ReadString(keys, key) ?? new Located<string>("", new SourceRange(item.Range.Start, item.Range.Start));
 
-        private Located<string>? ReadString(Keys keys, string key)
+        private Located<string>? ReadString(KnownKeys keys, string key)
         {
             if (Scalar(keys, key, SpecValueKind.String) is not { } s) return null;
             return new Located<string>(s.Value, s.Range);
         }
 
-        private Located<bool>? ReadBool(Keys keys, string key)
+        private Located<bool>? ReadBool(KnownKeys keys, string key)
         {
             if (Scalar(keys, key, SpecValueKind.Boolean) is not { } s) return null;
             if (!s.IsQuoted && s.Value is "true" or "True" or "TRUE") return new Located<bool>(true, s.Range);
@@ -236,7 +296,7 @@ public static class SpecLoader
             return null;
         }
 
-        private Located<long>? ReadInteger(Keys keys, string key)
+        private Located<long>? ReadInteger(KnownKeys keys, string key)
         {
             if (Scalar(keys, key, SpecValueKind.Integer) is not { } s) return null;
             if (!s.IsQuoted && long.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
@@ -248,9 +308,9 @@ public static class SpecLoader
             return null;
         }
 
-        private Located<ScalarValue>? ReadScalar(Keys keys, string key)
+        private Located<ScalarValue>? ReadScalar(KnownKeys keys, string key)
         {
-            if (!keys.Values.TryGetValue(key, out var entry) || entry.Value is null or AliasNode) return null;
+            if (!keys.TryGetEntry(key, out var entry) || entry.Value is null or AliasNode) return null;
             if (entry.Value is not ScalarNode s)
             {
                 WrongKind(Quote(key), SpecValueKind.Scalar, entry.Value, "");
@@ -260,9 +320,9 @@ public static class SpecLoader
         }
 
         /// <summary>The non-empty scalar under <paramref name="key"/>, or null after reporting what it is instead.</summary>
-        private ScalarNode? Scalar(Keys keys, string key, SpecValueKind expected)
+        private ScalarNode? Scalar(KnownKeys keys, string key, SpecValueKind expected)
         {
-            if (!keys.Values.TryGetValue(key, out var entry) || entry.Value is null or AliasNode) return null;
+            if (!keys.TryGetEntry(key, out var entry) || entry.Value is null or AliasNode) return null;
             if (entry.Value is ScalarNode { IsNull: false } s) return s;
             WrongKind(Quote(key), expected, entry.Value, entry.Value is ScalarNode ? "; write a value or remove the key" : "");
             return null;

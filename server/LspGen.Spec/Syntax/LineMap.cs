@@ -12,7 +12,7 @@ public sealed class LineMap
     public LineMap(string text)
     {
         _text = text;
-        var starts = new List<int> { 0 };
+        var starts = new List<int>(text.Length / 16 + 1) { 0 };
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -30,6 +30,29 @@ public sealed class LineMap
         var line = Array.BinarySearch(_lineStarts, clamped);
         if (line < 0) line = ~line - 1;
         return new Position(line, clamped - _lineStarts[line]);
+    }
+
+    /// <summary>
+    /// <see cref="PositionAt(long)"/> for offsets that mostly move forward (a parser's): starts at
+    /// <paramref name="lineHint"/>, walks a few lines, and falls back to the binary search; updates the hint.
+    /// </summary>
+    internal Position PositionAt(long offset, ref int lineHint)
+    {
+        var clamped = (int)Math.Clamp(offset, 0, _text.Length);
+        var line = lineHint;
+        if ((uint)line >= (uint)_lineStarts.Length || _lineStarts[line] > clamped) return Remember(PositionAt(offset), ref lineHint);
+        for (var steps = 0; line + 1 < _lineStarts.Length && _lineStarts[line + 1] <= clamped; steps++, line++)
+        {
+            if (steps == 8) return Remember(PositionAt(offset), ref lineHint);
+        }
+        lineHint = line;
+        return new Position(line, clamped - _lineStarts[line]);
+    }
+
+    private static Position Remember(Position position, ref int lineHint)
+    {
+        lineHint = position.Line;
+        return position;
     }
 
     public int OffsetAt(Position position)

@@ -33,13 +33,15 @@ public static class YamlSyntax
         return new SyntaxTree(text, builder.Root, builder.Diagnostics, lines);
     }
 
+    // A frame holds either sequence items or mapping entries, never both: one list per container is
+    // about a tenth of what a spec's parse allocates besides YamlDotNet's own tokens.
     private sealed class Frame(bool isMapping, bool isFlow, Position start)
     {
         public bool IsMapping { get; } = isMapping;
         public bool IsFlow { get; } = isFlow;
         public Position Start { get; } = start;
-        public List<SyntaxNode> Items { get; } = [];
-        public List<MappingEntry> Entries { get; } = [];
+        public List<SyntaxNode>? Items { get; } = isMapping ? null : [];
+        public List<MappingEntry>? Entries { get; } = isMapping ? [] : null;
         public SyntaxNode? PendingKey { get; set; }
         public Position LastEnd { get; set; } = start;
     }
@@ -135,11 +137,11 @@ public static class YamlSyntax
             }
             var frame = _stack.Peek();
             frame.LastEnd = node.Range.End;
-            if (!frame.IsMapping) frame.Items.Add(node);
+            if (!frame.IsMapping) frame.Items!.Add(node);
             else if (frame.PendingKey is null) frame.PendingKey = node;
             else
             {
-                frame.Entries.Add(new MappingEntry(frame.PendingKey, node));
+                frame.Entries!.Add(new MappingEntry(frame.PendingKey, node));
                 frame.PendingKey = null;
             }
         }
@@ -153,27 +155,48 @@ public static class YamlSyntax
                 var at = (int)end.Start.Index + _offset;
                 if (at < text.Length && text[at] is ']' or '}') endPos = lines.PositionAt(at + 1);
             }
-            if (frame.IsMapping && frame.PendingKey is not null) frame.Entries.Add(new MappingEntry(frame.PendingKey, null));
+            if (frame.IsMapping && frame.PendingKey is not null) frame.Entries!.Add(new MappingEntry(frame.PendingKey, null));
             var range = new SourceRange(frame.Start, endPos < frame.Start ? frame.Start : endPos);
             if (range.End > _lastEnd) _lastEnd = range.End;
             return frame.IsMapping
-                ? ReportDuplicates(new MappingNode(frame.Entries, frame.IsFlow, complete, range))
-                : new SequenceNode(frame.Items, frame.IsFlow, complete, range);
+                ? ReportDuplicates(new MappingNode(frame.Entries!, frame.IsFlow, complete, range))
+                : new SequenceNode(frame.Items!, frame.IsFlow, complete, range);
         }
+
+        // Most spec mappings have two to five keys: comparing each key with the ones before it is then
+        // cheaper than a dictionary per mapping; larger mappings use one, so the check stays linear.
+        private const int SmallMapping = 8;
 
         private MappingNode ReportDuplicates(MappingNode map)
         {
-            var seen = new Dictionary<string, MappingEntry>(StringComparer.Ordinal);
-            foreach (var entry in map.Entries)
+            var entries = map.Entries;
+            if (entries.Count <= SmallMapping)
+            {
+                for (var i = 1; i < entries.Count; i++)
+                {
+                    if (entries[i].KeyText is not { } key) continue;
+                    for (var j = 0; j < i; j++)
+                    {
+                        if (entries[j].KeyText != key) continue;
+                        ReportDuplicate(entries[i], entries[j], key);
+                        break;
+                    }
+                }
+                return map;
+            }
+            var seen = new Dictionary<string, MappingEntry>(entries.Count, StringComparer.Ordinal);
+            foreach (var entry in entries)
             {
                 if (entry.KeyText is not { } key) continue;
-                if (seen.TryGetValue(key, out var first))
-                    Diagnostics.Add(Diagnostic.Create(Descriptors.DuplicateKey, entry.Key.Range, key)
-                        .WithRelated(new RelatedLocation(first.Key.Range, FormattableString.Invariant($"'{key}' is first set here"))));
+                if (seen.TryGetValue(key, out var first)) ReportDuplicate(entry, first, key);
                 else seen[key] = entry;
             }
             return map;
         }
+
+        private void ReportDuplicate(MappingEntry entry, MappingEntry first, string key) =>
+            Diagnostics.Add(Diagnostic.Create(Descriptors.DuplicateKey, entry.Key.Range, key)
+                .WithRelated(new RelatedLocation(first.Key.Range, FormattableString.Invariant($"'{key}' is first set here"))));
 
         /// <summary>Records a syntax error and closes every open container, keeping what was parsed.</summary>
         private void Fail(SourceRange range, string message)
@@ -197,7 +220,10 @@ public static class YamlSyntax
             return range;
         }
 
-        private Position PositionOf(Mark mark) => lines.PositionAt(mark.Index + _offset);
+        // Events arrive in text order, so the line of the previous position is a near-perfect guess.
+        private int _lineHint;
+
+        private Position PositionOf(Mark mark) => lines.PositionAt(mark.Index + _offset, ref _lineHint);
 
         private SourceRange RangeOf(Mark start, Mark end)
         {
