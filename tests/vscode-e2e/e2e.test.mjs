@@ -50,6 +50,11 @@ function packageExtension() {
   const version = JSON.parse(fs.readFileSync(path.join(EXTENSION, 'package.json'), 'utf8')).version;
   const vsix = path.join(EXTENSION, `lspgen-${version}.vsix`);
   assert.ok(fs.existsSync(vsix), `npm run package did not produce ${vsix}`);
+  // The shipped server must start on the plain .NET runtime: no ASP.NET Core (lspgen serve) in it.
+  const runtime = JSON.parse(fs.readFileSync(path.join(EXTENSION, 'server', 'lspgen.runtimeconfig.json'), 'utf8')).runtimeOptions;
+  const frameworks = (runtime.frameworks ?? [runtime.framework]).map((f) => f.name);
+  assert.deepEqual(frameworks, ['Microsoft.NETCore.App'], `the packaged server needs more than the .NET runtime: ${frameworks}`);
+  assert.ok(fs.existsSync(path.join(EXTENSION, 'server', 'docs', 'diagnostics.md')), 'the packaged server lacks docs/diagnostics.md (diagnostic links open it)');
   return vsix;
 }
 
