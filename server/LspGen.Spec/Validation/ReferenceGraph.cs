@@ -28,7 +28,7 @@ internal static class ReferenceGraph
             foreach (var field in entities[i].Entity.Fields)
             {
                 if (field.References is not { } reference) continue;
-                if (!index.TryGetValue(Naming.ToSnakeCase(reference.Value), out var target))
+                if (!index.TryGetValue(SpecValidator.SnakeCaseOf(reference.Value), out var target))
                 {
                     ReportUnknown(field, reference, index.Keys.Select(k => entities[index[k]].Entity.Name.Value), authEnabled, diagnostics);
                     continue;

@@ -63,9 +63,9 @@ public static partial class SpecValidator
         {
             var name = entity.Name;
             var hasName = IsWritten(name);
-            var snake = hasName ? Naming.ToSnakeCase(name.Value) : "";
+            var snake = hasName ? SnakeCaseOf(name.Value) : "";
             var reserved = false;
-            var validName = hasName && CheckEntityName(entity, authEnabled, diagnostics, out reserved);
+            var validName = hasName && CheckEntityName(entity, snake, authEnabled, diagnostics, out reserved);
 
             var duplicate = validName && !byName.TryAdd(snake, entity);
             if (duplicate)
@@ -99,15 +99,14 @@ public static partial class SpecValidator
         primaryKey?.Type.Value == FieldTypes.Integer ? FieldTypes.Integer : FieldTypes.Uuid;
 
     /// <summary>Reports what is wrong with an entity name; true when it is an identifier (possibly after normalisation, possibly reserved).</summary>
-    private static bool CheckEntityName(EntitySpec entity, bool authEnabled, List<Diagnostic> diagnostics, out bool reserved)
+    private static bool CheckEntityName(EntitySpec entity, string snake, bool authEnabled, List<Diagnostic> diagnostics, out bool reserved)
     {
         reserved = false;
         var name = entity.Name;
         var pascal = Naming.ToPascalCase(name.Value);
-        var snake = Naming.ToSnakeCase(name.Value);
         var problem = NameRules.CharacterProblem(name.Value);
-        if (problem is null && Naming.ToSnakeCase(pascal) != snake)
-            problem = FormattableString.Invariant($"its casing cannot be normalised (as a class it becomes '{pascal}', which is '{Naming.ToSnakeCase(pascal)}' in snake_case, not '{snake}')");
+        if (problem is null && Naming.ToSnakeCase(pascal) is var pascalSnake && pascalSnake != snake)
+            problem = FormattableString.Invariant($"its casing cannot be normalised (as a class it becomes '{pascal}', which is '{pascalSnake}' in snake_case, not '{snake}')");
         if (problem is null && (NameRules.IsPythonKeyword(pascal) || NameRules.IsPythonKeyword(snake)))
             problem = "it is a Python keyword (as a class or module name)";
         if (problem is not null)
@@ -188,11 +187,11 @@ public static partial class SpecValidator
     /// <summary>Field rules; returns the entity's (first) primary key field.</summary>
     private static FieldSpec? ValidateFields(EntitySpec entity, List<Diagnostic> diagnostics)
     {
-        var byName = new Dictionary<string, FieldSpec>(StringComparer.Ordinal);
+        var byName = new Dictionary<string, FieldSpec>(entity.Fields.Count, StringComparer.Ordinal);
         FieldSpec? primaryKey = null;
         foreach (var field in entity.Fields)
         {
-            var snake = Naming.ToSnakeCase(field.Name.Value);
+            var snake = SnakeCaseOf(field.Name.Value);
             var isPrimaryKey = field.PrimaryKey?.Value == true;
             if (IsWritten(field.Name) && CheckFieldName(field, snake, isPrimaryKey, diagnostics) && !byName.TryAdd(snake, field))
             {
@@ -328,6 +327,23 @@ public static partial class SpecValidator
         field.KeyRanges.TryGetValue(key, out var range) ? range : fallback;
 
     internal static string Short(string text) => SpecLoader.Short(text);
+
+    /// <summary>
+    /// <see cref="Naming.ToSnakeCase"/> without building a new string for a name that is snake_case
+    /// already (nearly every field name), for which ToSnakeCase returns the same text.
+    /// </summary>
+    internal static string SnakeCaseOf(string name)
+    {
+        if (name.Length == 0 || name[0] is not (>= 'a' and <= 'z') || name[^1] == '_') return Naming.ToSnakeCase(name);
+        for (var i = 1; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (c is >= 'a' and <= 'z' or >= '0' and <= '9') continue;
+            if (c == '_' && name[i - 1] != '_') continue;
+            return Naming.ToSnakeCase(name);
+        }
+        return name;
+    }
 
     [GeneratedRegex(@"^[-+]?[0-9]+$", RegexOptions.CultureInvariant)]
     private static partial Regex IntegerPattern();
