@@ -31,6 +31,7 @@ internal sealed class Template
     private readonly List<Node> _body;
     private readonly Dictionary<string, List<Node>> _partials;
     private readonly IReadOnlyDictionary<string, Func<object?[], object?>> _helpers;
+    [ThreadStatic] private static StringBuilder? t_output;
 
     private Template(string name, List<Node> body, Dictionary<string, List<Node>> partials,
         IReadOnlyDictionary<string, Func<object?[], object?>> helpers)
@@ -54,9 +55,19 @@ internal sealed class Template
 
     public string Render(object context)
     {
-        var output = new StringBuilder();
-        Write(output, _body, new Frame(context, null, null));
-        return output.ToString();
+        // One builder per thread, reused: a fresh one would allocate about as much again as the output.
+        var output = t_output ?? new StringBuilder(1 << 16);
+        t_output = null; // taken while in use, so a nested Render on this thread gets its own
+        try
+        {
+            Write(output, _body, new Frame(context, null, null));
+            return output.ToString();
+        }
+        finally
+        {
+            output.Clear();
+            t_output = output;
+        }
     }
 
     // ---------------------------------------------------------------- tokens
@@ -213,7 +224,15 @@ internal sealed class Template
 
     private abstract record Expr;
     private sealed record Literal(object Value) : Expr;
-    private sealed record PathExpr(string Path, int Up, bool Root, string? Data, string[] Members) : Expr;
+    private sealed record PathExpr(string Path, int Up, bool Root, string? Data, string[] Members) : Expr
+    {
+        // The getter last used for each member, with the type it was for: a path nearly always meets
+        // the same type, so this skips the shared getter table. One object per slot, so a concurrent
+        // render never sees a getter paired with the wrong type.
+        public CachedGetter?[] Cache { get; } = new CachedGetter?[Members.Length];
+    }
+
+    private sealed record CachedGetter(Type Type, Func<object, object?> Get);
     private sealed record HelperCall(string Name, Func<object?[], object?> Helper, Expr[] Arguments) : Expr;
 
     private sealed class Parser(string name, List<Token> tokens, Dictionary<string, List<Node>> partials,
@@ -422,9 +441,10 @@ internal sealed class Template
                 else if (block.Inverse is not null) Write(output, block.Inverse, frame);
                 break;
             case "each":
-                var items = value switch
+                IList items = value switch
                 {
-                    null => [],
+                    null => Array.Empty<object?>(),
+                    IList list => list,
                     IEnumerable e and not string => e.Cast<object?>().ToList(),
                     _ => throw new TemplateException(_name, block.Line, $"#each needs a list, got {value.GetType().Name}"),
                 };
@@ -456,8 +476,9 @@ internal sealed class Template
                     return path.Data switch { "@index" => loop.Index, "@first" => loop.Index == 0, _ => loop.Last };
                 }
                 var value = target.Value;
-                foreach (var member in path.Members)
+                for (var m = 0; m < path.Members.Length; m++)
                 {
+                    var member = path.Members[m];
                     if (value is null) return null;
                     if (member is ['[', .., ']'])
                     {
@@ -467,7 +488,12 @@ internal sealed class Template
                             : throw new TemplateException(_name, line, $"\"{path.Path}\": {value.GetType().Name} is not a list");
                     }
                     else
-                        value = Member(value.GetType(), member)(value);
+                    {
+                        var type = value.GetType();
+                        var cached = path.Cache[m];
+                        if (cached is null || cached.Type != type) path.Cache[m] = cached = new CachedGetter(type, Member(type, member));
+                        value = cached.Get(value);
+                    }
                 }
                 return value;
             default:
@@ -515,6 +541,7 @@ internal sealed class Template
         int n => n != 0,
         long n => n != 0,
         double d => d != 0,
+        ICollection c => c.Count > 0,
         IEnumerable e => e.GetEnumerator().MoveNext(),
         _ => true,
     };
