@@ -30,16 +30,13 @@ internal sealed class Template
     private readonly string _name;
     private readonly List<Node> _body;
     private readonly Dictionary<string, List<Node>> _partials;
-    private readonly IReadOnlyDictionary<string, Func<object?[], object?>> _helpers;
     [ThreadStatic] private static StringBuilder? t_output;
 
-    private Template(string name, List<Node> body, Dictionary<string, List<Node>> partials,
-        IReadOnlyDictionary<string, Func<object?[], object?>> helpers)
+    private Template(string name, List<Node> body, Dictionary<string, List<Node>> partials)
     {
         _name = name;
         _body = body;
         _partials = partials;
-        _helpers = helpers;
     }
 
     /// <summary>Parses <paramref name="source"/>; throws <see cref="TemplateException"/> naming the template and line.</summary>
@@ -50,7 +47,7 @@ internal sealed class Template
         var partials = new Dictionary<string, List<Node>>(StringComparer.Ordinal);
         var position = 0;
         var body = new Parser(name, tokens, partials, helpers).ParseBody(ref position, closing: null);
-        return new Template(name, body, partials, helpers);
+        return new Template(name, body, partials);
     }
 
     public string Render(object context)
