@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using HandlebarsDotNet;
 using LspGen.Compiler.Enrich;
 
 namespace LspGen.Compiler.Render;
@@ -18,10 +19,10 @@ public static class Renderer
     private const string EntityPlaceholder = "{entity}";
     private const string TemplateSuffix = ".hbs";
 
-    private sealed record TemplateFile(string OutputPath, Func<object, string> Run);
+    private sealed record Template(string OutputPath, Func<object, string> Run);
 
     // Compiling templates is the slow part; the compiled delegates are immutable and reused.
-    private static readonly Lazy<IReadOnlyList<TemplateFile>> Templates = new(LoadTemplates);
+    private static readonly Lazy<IReadOnlyList<Template>> Templates = new(LoadTemplates);
 
     public static IReadOnlyList<GeneratedFile> Render(ProjectModel project)
     {
@@ -59,10 +60,17 @@ public static class Renderer
         return text.EndsWith('\n') ? text : text + "\n";
     }
 
-    private static IReadOnlyList<TemplateFile> LoadTemplates()
+    private static IReadOnlyList<Template> LoadTemplates()
     {
+        var handlebars = Handlebars.Create(new HandlebarsConfiguration
+        {
+            NoEscape = true, // templates write code, not HTML; user text goes through the helpers below
+            FormatProvider = CultureInfo.InvariantCulture,
+        });
+        RegisterHelpers(handlebars);
+
         var assembly = typeof(Renderer).Assembly;
-        var templates = new List<TemplateFile>();
+        var templates = new List<Template>();
         foreach (var resource in assembly.GetManifestResourceNames())
         {
             // %(RecursiveDir) keeps the build machine's separator; resource names must not depend on it.
@@ -71,12 +79,20 @@ public static class Renderer
             var relative = name[ResourcePrefix.Length..];
             var source = ReadResource(assembly, resource);
             if (relative.EndsWith(TemplateSuffix, StringComparison.Ordinal))
-            {
-                var parsed = Template.Parse(name, source, Helpers);
-                templates.Add(new TemplateFile(relative[..^TemplateSuffix.Length], parsed.Render));
+                {
+                HandlebarsTemplate<object, object> compiled;
+                try
+                {
+                    compiled = handlebars.Compile(source);
+                }
+                catch (HandlebarsException e)
+                {
+                    throw new InvalidOperationException($"Template {name} does not compile: {e.Message}", e);
+                }
+                templates.Add(new Template(relative[..^TemplateSuffix.Length], context => compiled(context)));
             }
             else
-                templates.Add(new TemplateFile(relative, _ => source)); // copied verbatim (e.g. Mako templates)
+                templates.Add(new Template(relative, _ => source)); // copied verbatim (e.g. Mako templates)
         }
         if (templates.Count == 0)
             throw new InvalidOperationException("No templates are embedded in LspGen.Compiler (expected resources under templates/fastapi/).");
@@ -91,27 +107,26 @@ public static class Renderer
         return reader.ReadToEnd();
     }
 
-    // The only way user text reaches the output: every helper escapes for its target language.
-    private static readonly IReadOnlyDictionary<string, Func<object?[], object?>> Helpers =
-        new Dictionary<string, Func<object?[], object?>>(StringComparer.Ordinal)
-        {
-            ["py_str"] = args => Escape.PyStr(TextOf(args, "py_str")),
-            ["yaml_str"] = args => Escape.YamlStr(TextOf(args, "yaml_str")),
-            ["md_text"] = args => Escape.MdText(TextOf(args, "md_text")),
-            ["comment"] = args => Escape.Comment(TextOf(args, "comment")),
-            ["py_default"] = args => PythonDefault(DefaultOf(args, "py_default")),
-            ["yaml_default"] = args => YamlDefault(DefaultOf(args, "yaml_default")),
-            ["eq"] = args => args.Length == 2 && string.Equals(args[0]?.ToString(), args[1]?.ToString(), StringComparison.Ordinal),
-        };
+    private static void RegisterHelpers(IHandlebars handlebars)
+    {
+        handlebars.RegisterHelper("py_str", (_, args) => Escape.PyStr(TextOf(args, "py_str")));
+        handlebars.RegisterHelper("yaml_str", (_, args) => Escape.YamlStr(TextOf(args, "yaml_str")));
+        handlebars.RegisterHelper("md_text", (_, args) => Escape.MdText(TextOf(args, "md_text")));
+        handlebars.RegisterHelper("comment", (_, args) => Escape.Comment(TextOf(args, "comment")));
+        handlebars.RegisterHelper("py_default", (_, args) => PythonDefault(DefaultOf(args, "py_default")));
+        handlebars.RegisterHelper("yaml_default", (_, args) => YamlDefault(DefaultOf(args, "yaml_default")));
+        handlebars.RegisterHelper("eq", (_, args) =>
+            args.Length == 2 && string.Equals(args[0]?.ToString(), args[1]?.ToString(), StringComparison.Ordinal));
+    }
 
-    private static string TextOf(object?[] args, string helper) => args.Length == 1 ? args[0] switch
+    private static string TextOf(Arguments args, string helper) => args.Length == 1 ? args[0] switch
     {
         UserText t => t.Value,
         string s => s,
         _ => throw new InvalidOperationException($"{helper}: expected text, got {args[0]?.GetType().Name ?? "null"}"),
     } : throw new InvalidOperationException($"{helper} takes one argument");
 
-    private static DefaultValue DefaultOf(object?[] args, string helper) =>
+    private static DefaultValue DefaultOf(Arguments args, string helper) =>
         args.Length == 1 && args[0] is DefaultValue d ? d
             : throw new InvalidOperationException($"{helper} takes one DefaultValue argument");
 
