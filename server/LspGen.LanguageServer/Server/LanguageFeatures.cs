@@ -32,7 +32,9 @@ public static partial class LanguageFeatures
                 : null);
 
         connection.OnRequest<CodeActionParams, IReadOnlyList<Lsp.CodeAction>>("textDocument/codeAction", (p, ct) =>
-            Snapshot(p.TextDocument, ct) is { } s && WantsQuickFixes(p.Context.Only) ? CodeActionsAt(s, p.Range) : []);
+            Snapshot(p.TextDocument, ct) is not { } s ? []
+            : s.IsPrd ? PrdCodeActions(s, p.Context.Only, connection.ClientCapabilities)
+            : WantsQuickFixes(p.Context.Only) ? CodeActionsAt(s, p.Range) : []);
 
         connection.OnRequest<DocumentParams, IReadOnlyList<DocumentSymbol>>("textDocument/documentSymbol", (p, ct) =>
             Snapshot(p.TextDocument, ct) is { } s ? [.. DocumentSymbols.For(s.Document).Select(symbol => ToProtocol(symbol, s))] : []);
@@ -78,6 +80,45 @@ public static partial class LanguageFeatures
 
     static bool WantsQuickFixes(IReadOnlyList<string>? only) =>
         only is null || only.Count == 0 || only.Any(kind => kind == CodeActionKind.QuickFix || CodeActionKind.QuickFix.StartsWith(kind + ".", StringComparison.Ordinal));
+
+    /// <summary>The code action kind of "Convert to spec.yaml" (a source action: it acts on the whole PRD).</summary>
+    public const string ConvertPrdKind = CodeActionKind.Source + ".lspgen.prdToSpec";
+
+    /// <summary>
+    /// "Convert to &lt;name&gt;.spec.yaml" on a PRD: creates the spec next to it through the client's
+    /// workspace edit (CreateFile + TextDocumentEdit), so the editor opens and can undo it; a client without
+    /// the "create" resource operation gets the lspgen.prdToSpec command instead. Offered only when the PRD
+    /// has no errors (an invalid spec is never written) and the spec file does not exist yet.
+    /// </summary>
+    static IReadOnlyList<Lsp.CodeAction> PrdCodeActions(SpecSnapshot snapshot, IReadOnlyList<string>? only, ClientCapabilities capabilities)
+    {
+        var wanted = only is null || only.Count == 0 || only.Any(k => k == ConvertPrdKind || ConvertPrdKind.StartsWith(k + ".", StringComparison.Ordinal));
+        if (!wanted || snapshot.Document.Analysis.HasErrors || GenerateCommands.LocalPath(snapshot.Uri) is not { } prdPath) return [];
+        var specPath = LspGen.Spec.SpecSources.SpecPathFor(prdPath);
+        if (File.Exists(specPath)) return [];
+        var title = "Convert to " + Path.GetFileName(specPath);
+        var edit = capabilities.Workspace?.WorkspaceEdit;
+        if (edit?.DocumentChanges == true && edit.ResourceOperations?.Contains("create", StringComparer.Ordinal) == true)
+        {
+            var specUri = new Uri(specPath).AbsoluteUri;
+            var yaml = LspGen.Spec.Emit.SpecYamlWriter.Write(snapshot.Document.Spec, Path.GetFileName(prdPath));
+            return [new Lsp.CodeAction(title)
+            {
+                Kind = ConvertPrdKind,
+                Edit = new WorkspaceEdit
+                {
+                    DocumentChanges =
+                    [
+                        new CreateFile(specUri, new CreateFileOptions(Overwrite: false, IgnoreIfExists: false)),
+                        new TextDocumentEdit(new OptionalVersionedTextDocumentIdentifier(specUri, null),
+                            [new Lsp.TextEdit(new Lsp.Range(new Lsp.Position(0, 0), new Lsp.Position(0, 0)), yaml)]),
+                    ],
+                },
+            }];
+        }
+        var argument = System.Text.Json.JsonSerializer.SerializeToElement(snapshot.Uri, ProtocolJsonContext.Default.String);
+        return [new Lsp.CodeAction(title) { Kind = ConvertPrdKind, Command = new Command(title, GenerateCommands.PrdToSpec, [argument]) }];
+    }
 
     static CompletionList Complete(SpecSnapshot snapshot, Lsp.Position position, bool snippets)
     {

@@ -81,7 +81,7 @@ public sealed class LanguageServerHost
             TextDocumentSync = new TextDocumentSyncOptions { OpenClose = true, Change = TextDocumentSyncKind.Incremental },
             CompletionProvider = new CompletionOptions { TriggerCharacters = TriggerCharacters, ResolveProvider = false },
             HoverProvider = true,
-            CodeActionProvider = new CodeActionOptions { CodeActionKinds = [CodeActionKind.QuickFix], ResolveProvider = false },
+            CodeActionProvider = new CodeActionOptions { CodeActionKinds = [CodeActionKind.QuickFix, LanguageFeatures.ConvertPrdKind], ResolveProvider = false },
             DocumentSymbolProvider = true,
             FoldingRangeProvider = true,
             DefinitionProvider = true,

@@ -19,7 +19,7 @@ public class DiagnosticsTests
         Assert.True(capabilities.GetProperty("textDocumentSync").GetProperty("openClose").GetBoolean());
         Assert.Equal([":", " ", "-"], capabilities.GetProperty("completionProvider").GetProperty("triggerCharacters").EnumerateArray().Select(e => e.GetString()));
         Assert.True(capabilities.GetProperty("renameProvider").GetProperty("prepareProvider").GetBoolean());
-        Assert.Equal(["quickfix"], capabilities.GetProperty("codeActionProvider").GetProperty("codeActionKinds").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["quickfix", "source.lspgen.prdToSpec"], capabilities.GetProperty("codeActionProvider").GetProperty("codeActionKinds").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["lspgen.generate", "lspgen.preview", "lspgen.prdToSpec", "lspgen.draftSpec"], capabilities.GetProperty("executeCommandProvider").GetProperty("commands").EnumerateArray().Select(e => e.GetString()));
         foreach (var provider in new[] { "hoverProvider", "documentSymbolProvider", "foldingRangeProvider", "definitionProvider", "referencesProvider" })
             Assert.True(capabilities.GetProperty(provider).GetBoolean(), provider);
