@@ -65,7 +65,7 @@ public static partial class SpecValidator
             var hasName = IsWritten(name);
             var snake = hasName ? SnakeCaseOf(name.Value) : "";
             var reserved = false;
-            var validName = hasName && CheckEntityName(entity, snake, authEnabled, diagnostics, out reserved);
+            var validName = hasName && CheckEntityName(entity, snake, authEnabled, doc.Kind, diagnostics, out reserved);
 
             var duplicate = validName && !byName.TryAdd(snake, entity);
             if (duplicate)
@@ -99,7 +99,7 @@ public static partial class SpecValidator
         primaryKey?.Type.Value == FieldTypes.Integer ? FieldTypes.Integer : FieldTypes.Uuid;
 
     /// <summary>Reports what is wrong with an entity name; true when it is an identifier (possibly after normalisation, possibly reserved).</summary>
-    private static bool CheckEntityName(EntitySpec entity, string snake, bool authEnabled, List<Diagnostic> diagnostics, out bool reserved)
+    private static bool CheckEntityName(EntitySpec entity, string snake, bool authEnabled, SourceKind kind, List<Diagnostic> diagnostics, out bool reserved)
     {
         reserved = false;
         var name = entity.Name;
@@ -122,7 +122,10 @@ public static partial class SpecValidator
         if (NameRules.ReservedEntityNames.TryGetValue(pascal, out var why) || (authEnabled && pascal == "User")
             || NameRules.ReservedRoutes.TryGetValue(route, out why))
         {
-            why ??= "authentication is enabled and generates its own 'User' model and 'users' table (set 'auth: {enabled: false}' or rename the entity, e.g. 'Member')";
+            // A PRD has no way to switch auth off, so only the spec's advice mentions the auth block.
+            why ??= kind == SourceKind.Prd
+                ? "authentication generates its own 'User' model and 'users' table; rename the entity, e.g. 'Member' (or convert the PRD with 'lspgen prd2spec' and set 'auth: {enabled: false}' in the spec)"
+                : "authentication is enabled and generates its own 'User' model and 'users' table (set 'auth: {enabled: false}' or rename the entity, e.g. 'Member')";
             diagnostics.Add(Diagnostic.Create(Descriptors.ReservedName, name.Range, Short(name.Value), why));
             reserved = true;
         }

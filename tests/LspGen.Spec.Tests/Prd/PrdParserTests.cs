@@ -350,6 +350,9 @@ public class PrdParserTests
         var f = Fixture.Parse("# Demo\n\n## Entities\n- [|User|]: nickname (string)\n");
         var error = Assert.Single(Codes(Analyze(f.Text), "LSG016"));
         Assert.Equal(f.Range, error.Range);
+        // A PRD cannot switch auth off, so the advice is to rename (the spec's own advice names the auth block).
+        Assert.Contains("rename the entity", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("set 'auth: {enabled: false}' or", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
