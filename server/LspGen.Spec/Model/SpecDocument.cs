@@ -60,6 +60,9 @@ public sealed record EntitySpec(
 {
     /// <summary>The range of each key token written here (see <see cref="KeyRangeMap"/>).</summary>
     public IReadOnlyDictionary<string, SourceRange> KeyRanges { get; init; } = KeyRangeMap.None;
+
+    /// <summary><c>renamed_from</c>: the entity's previous name, so the migration renames its table instead of dropping it.</summary>
+    public Located<string>? RenamedFrom { get; init; }
 }
 
 /// <summary>One item of an entity's <c>fields:</c>. <see cref="Range"/> covers the whole item.</summary>
@@ -79,6 +82,9 @@ public sealed record FieldSpec(
 {
     /// <summary>The range of each key token written here (see <see cref="KeyRangeMap"/>).</summary>
     public IReadOnlyDictionary<string, SourceRange> KeyRanges { get; init; } = KeyRangeMap.None;
+
+    /// <summary><c>renamed_from</c>: the field's previous name, so the migration renames its column instead of dropping it.</summary>
+    public Located<string>? RenamedFrom { get; init; }
 }
 
 /// <summary>A scalar as written: its text and whether it was quoted (a quoted "1" is a string, not a number).</summary>

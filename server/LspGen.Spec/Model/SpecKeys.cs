@@ -42,6 +42,7 @@ public static class SpecKeys
         new("name", SpecValueKind.String, true, "Project", "Entity name in PascalCase; the model class name."),
         new("table_name", SpecValueKind.String, false, "projects", "Database table name in snake_case (default: plural of the snake_case name)."),
         new("crud", SpecValueKind.Boolean, false, "true", "Whether to generate the REST endpoints for this entity (default true)."),
+        new("renamed_from", SpecValueKind.String, false, "OldName", "The entity's previous name: the next migration renames its table (keeping the rows) instead of dropping it and creating a new one."),
         new("description", SpecValueKind.String, false, "What this entity is", "Free text; used in docstrings and OpenAPI."),
         new("fields", SpecValueKind.List, true, "[]", "The entity's fields; a primary key 'id: uuid' is added when none is marked."),
     ];
@@ -57,6 +58,7 @@ public static class SpecKeys
         new("max_length", SpecValueKind.Integer, false, "200", "Maximum length of a string field, 1..10485760 (default 255)."),
         new("default", SpecValueKind.Scalar, false, "…", "Default value, a scalar of the field's type."),
         new("references", SpecValueKind.String, false, "Project", "Makes this field a foreign key to that entity's primary key (same type as that key)."),
+        new("renamed_from", SpecValueKind.String, false, "old_name", "The field's previous name: the next migration renames its column (keeping the values) instead of dropping it and adding a new one."),
         new("description", SpecValueKind.String, false, "What this field holds", "Free text; used in the OpenAPI schema."),
     ];
 

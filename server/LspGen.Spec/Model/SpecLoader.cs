@@ -103,7 +103,7 @@ public static class SpecLoader
             var keys = ReadKeys(map, SpecKeys.Entity, "an entity", ItemAnchor(map));
             var fields = ReadList(keys, "fields", "field", ReadField) ?? [];
             return new EntitySpec(RequiredString(keys, "name", map), ReadString(keys, "table_name"), ReadBool(keys, "crud"),
-                ReadString(keys, "description"), fields, map.Range) { KeyRanges = keys.Ranges };
+                ReadString(keys, "description"), fields, map.Range) { KeyRanges = keys.Ranges, RenamedFrom = ReadString(keys, "renamed_from") };
         }
 
         private FieldSpec ReadField(MappingNode map)
@@ -112,7 +112,7 @@ public static class SpecLoader
             return new FieldSpec(RequiredString(keys, "name", map), RequiredString(keys, "type", map),
                 ReadBool(keys, "primary_key"), ReadBool(keys, "nullable"), ReadBool(keys, "unique"), ReadBool(keys, "index"),
                 ReadInteger(keys, "max_length"), ReadScalar(keys, "default"), ReadString(keys, "references"),
-                ReadString(keys, "description"), map.Range) { KeyRanges = keys.Ranges };
+                ReadString(keys, "description"), map.Range) { KeyRanges = keys.Ranges, RenamedFrom = ReadString(keys, "renamed_from") };
         }
 
         private UserStorySpec ReadUserStory(MappingNode map)
