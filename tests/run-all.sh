@@ -5,6 +5,9 @@
 #   node     vscode-extension and every tests/*/package.json with a "test" script (node --test, TAP)
 #   e2e      tests/e2e/run.sh: each example spec generated, migrated, tested and booted against
 #            a real PostgreSQL inside the trixie test environment (needs root)
+#   e2e-migrations  tests/e2e/migrations.sh: a walk of spec versions regenerated into one project,
+#            each new revision applied to one database that keeps its rows (needs root); it runs
+#            alongside e2e (its own PostgreSQL port and work folder)
 # then prints ONE final line "N passed, N failed" summing every suite, and exits non-zero if
 # anything failed. A skipped test counts as failed: a skip here would hide a missing dependency.
 #
@@ -16,7 +19,9 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 cd "$REPO" || exit 2
 LOGS=$(mktemp -d /tmp/lspgen-run-all.XXXXXX)
-trap 'rm -rf -- "$LOGS"' EXIT
+e2e_pids=()
+# The e2e suites run in the background; stop them (by PID) if this script ends first.
+trap '[ ${#e2e_pids[@]} = 0 ] || kill -TERM "${e2e_pids[@]}" 2>/dev/null; rm -rf -- "$LOGS"' EXIT
 
 total_passed=0
 total_failed=0
@@ -25,7 +30,7 @@ summary=()
 record() {  # record SUITE PASSED FAILED
   total_passed=$((total_passed + $2))
   total_failed=$((total_failed + $3))
-  summary+=("$(printf '%-8s %s passed, %s failed' "$1" "$2" "$3")")
+  summary+=("$(printf '%-16s %s passed, %s failed' "$1" "$2" "$3")")
   printf '== %s: %s passed, %s failed\n' "$1" "$2" "$3"
 }
 
@@ -98,11 +103,26 @@ for pkg in vscode-extension/package.json tests/*/package.json; do
 done
 
 # ---------------------------------------------------------------- end-to-end
-printf '== e2e\n'
-LSPGEN="dotnet $LSPGEN_DLL" bash tests/e2e/run.sh 2>&1 | tee "$LOGS/e2e.log"
-read -r p f < <(awk '/^[0-9]+ passed, [0-9]+ failed$/ { p = $1; f = $3 } END { print p + 0, f + 0 }' "$LOGS/e2e.log")
-if ! grep -qE '^[0-9]+ passed, [0-9]+ failed$' "$LOGS/e2e.log"; then f=$((f + 1)); fi
-record e2e "$p" "$f"
+# Both suites run at once (different PostgreSQL ports and work folders); each writes its own log,
+# printed whole once both have finished, so their lines never interleave.
+printf '== e2e and e2e-migrations (in parallel)\n'
+e2e_suites=(e2e e2e-migrations)
+LSPGEN="dotnet $LSPGEN_DLL" bash tests/e2e/run.sh >"$LOGS/e2e.log" 2>&1 &
+e2e_pids+=($!)
+LSPGEN="dotnet $LSPGEN_DLL" bash tests/e2e/migrations.sh >"$LOGS/e2e-migrations.log" 2>&1 &
+e2e_pids+=($!)
+e2e_rcs=()
+for pid in "${e2e_pids[@]}"; do wait "$pid"; e2e_rcs+=($?); done
+e2e_pids=()
+for i in "${!e2e_suites[@]}"; do
+  suite=${e2e_suites[$i]}
+  printf '== %s\n' "$suite"
+  cat "$LOGS/$suite.log"
+  read -r p f < <(awk '/^[0-9]+ passed, [0-9]+ failed$/ { p = $1; f = $3 } END { print p + 0, f + 0 }' "$LOGS/$suite.log")
+  if ! grep -qE '^[0-9]+ passed, [0-9]+ failed$' "$LOGS/$suite.log"; then f=$((f + 1))
+  elif [ "${e2e_rcs[$i]}" != 0 ] && [ "$f" = 0 ]; then echo "$suite exited with ${e2e_rcs[$i]}"; f=1; fi
+  record "$suite" "$p" "$f"
+done
 
 # ---------------------------------------------------------------- total
 printf '%s\n' "${summary[@]}"
