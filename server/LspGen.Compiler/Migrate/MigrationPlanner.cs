@@ -121,6 +121,10 @@ public static class MigrationPlanner
             columnMaps[t.Schema.Name] = map;
         }
 
+        // The column's name between the renames and the additions: its new name, or its old one when it is dropped.
+        private string CurrentColumnName(string oldTable, string oldColumn) =>
+            NewColumnName(oldTable, oldColumn) is var name && name[0] != '\0' ? name : oldColumn;
+
         private string NewColumnName(string oldTable, string oldColumn) =>
             tableMap.TryGetValue(oldTable, out var newTable) && columnMaps.TryGetValue(newTable, out var map) && map.TryGetValue(oldColumn, out var c)
                 ? c : "\0" + oldColumn; // no longer there: never equal to a new column
@@ -140,7 +144,15 @@ public static class MigrationPlanner
             var origin = old.Entity is null ? null : new SpecOrigin(old.Entity, null, Removed: true);
             foreach (var fk in old.ForeignKeys)
                 dropKeys.Add(new MigrationOperation(OperationKind.DropForeignKey, OperationImpact.Safe, old.Name,
-                    $"- drop foreign key {fk.Name} on {old.Name}", $"Drops foreign key {fk.Name}", origin) { ForeignKey = fk });
+                    $"- drop foreign key {fk.Name} on {old.Name}", $"Drops foreign key {fk.Name}", origin)
+                {
+                    // Re-created by the downgrade while a renamed target still has its new name.
+                    ForeignKey = fk with
+                    {
+                        ReferencedTable = tableMap.GetValueOrDefault(fk.ReferencedTable, fk.ReferencedTable),
+                        ReferencedColumns = fk.ReferencedColumns.Select(c => CurrentColumnName(fk.ReferencedTable, c)).ToList(),
+                    },
+                });
             foreach (var index in old.Indexes)
                 dropKeys.Add(new MigrationOperation(OperationKind.DropIndex, OperationImpact.Safe, old.Name,
                     $"- drop index {index.Name} on {old.Name}", $"Drops index {index.Name}", origin) { Key = index });
@@ -310,11 +322,14 @@ public static class MigrationPlanner
             foreach (var rest in oldBySignature.Values.SelectMany(q => q))
             {
                 var drop = add == OperationKind.AddIndex ? OperationKind.DropIndex : OperationKind.DropUnique;
-                var field = t.FieldOf(NewColumnName(old.Name, rest.Columns[^1]));
+                // Renames run first in upgrade and last in downgrade, so the downgrade re-creates the key over
+                // the columns' new names (a column dropped with it comes back under its old name).
+                var key = rest with { Columns = rest.Columns.Select(c => CurrentColumnName(old.Name, c)).ToList() };
+                var field = t.FieldOf(key.Columns[^1]);
                 dropKeys.Add(new MigrationOperation(drop, OperationImpact.Safe, table,
                     $"- drop {(drop == OperationKind.DropIndex ? "index" : "unique constraint")} {rest.Name} on {table}",
                     $"Drops {(drop == OperationKind.DropIndex ? "index" : "unique constraint")} {rest.Name}", Origin(t.Entity, field))
-                { Key = rest, Slug = field is null ? null : (drop == OperationKind.DropIndex ? "drop_index_" : "drop_unique_") + table + "_" + rest.Columns[^1] });
+                { Key = key, Slug = field is null ? null : (drop == OperationKind.DropIndex ? "drop_index_" : "drop_unique_") + table + "_" + rest.Columns[^1] });
             }
         }
 
@@ -349,9 +364,17 @@ public static class MigrationPlanner
                     existing ? "fk_" + table + "_" + fk.Columns[^1] : null));
             }
             foreach (var rest in oldBySignature.Values.SelectMany(q => q))
+            {
+                var fk = rest with
+                {
+                    Columns = rest.Columns.Select(c => CurrentColumnName(old.Name, c)).ToList(),
+                    ReferencedTable = tableMap.GetValueOrDefault(rest.ReferencedTable, rest.ReferencedTable),
+                    ReferencedColumns = rest.ReferencedColumns.Select(c => CurrentColumnName(rest.ReferencedTable, c)).ToList(),
+                };
                 dropKeys.Add(new MigrationOperation(OperationKind.DropForeignKey, OperationImpact.Safe, table,
                     $"- drop foreign key {rest.Name} on {table}", $"Drops foreign key {rest.Name}",
-                    Origin(t.Entity, t.FieldOf(NewColumnName(old.Name, rest.Columns[^1])))) { ForeignKey = rest });
+                    Origin(t.Entity, t.FieldOf(fk.Columns[^1]))) { ForeignKey = fk });
+            }
         }
 
         private static MigrationOperation AddIndex(string table, KeySchema index, EntityModel? entity, string? slug, FieldModel? field = null) =>

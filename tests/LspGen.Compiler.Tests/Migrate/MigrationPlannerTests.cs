@@ -180,6 +180,15 @@ public class MigrationPlannerTests
     }
 
     [Fact]
+    public void A_key_dropped_beside_a_rename_is_re_created_over_the_new_column_name_in_the_downgrade()
+    {
+        var result = Change(AuthorPost, Edit(AuthorPost, "      - name: title\n        type: string\n        unique: true\n", "      - name: headline\n        renamed_from: title\n        type: string\n"));
+        var downgrade = Downgrade(result);
+        Assert.Equal("op.create_unique_constraint(\"uq_posts_title\", \"posts\", [\"user_id\", \"headline\"])", downgrade[0]);
+        Assert.Equal("op.alter_column(\"posts\", \"headline\", new_column_name=\"title\")", downgrade[^1]);
+    }
+
+    [Fact]
     public void Renaming_a_table_with_an_integer_key_renames_its_identity_sequence()
     {
         const string before = "entities:\n  - name: Tag\n    fields:\n      - name: id\n        type: integer\n        primary_key: true\n";
