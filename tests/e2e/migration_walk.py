@@ -352,10 +352,12 @@ def schema(state_path: str, spec_path: str) -> None:
             wanted = set(definition["fields"]) | IMPLICIT_COLUMNS
             for extra in sorted(set(columns) - wanted):
                 problems.append(f"{table}.{extra}: column not in the spec")
-            unique = {r[0] for r in connection.execute(
-                """SELECT a.attname FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
-                   JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = i.indkey[0]
-                   WHERE t.relname = %s AND i.indisunique AND i.indnatts = 1 AND NOT i.indisprimary""", (table,))}
+            # Column sets of the unique indexes (a unique constraint has one). Rows belong to users,
+            # so the generator makes `unique: true` unique per user: (user_id, column).
+            unique = {frozenset(r[0]) for r in connection.execute(
+                """SELECT array_agg(a.attname::text) FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
+                   JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = ANY(i.indkey)
+                   WHERE t.relname = %s AND i.indisunique AND NOT i.indisprimary GROUP BY i.indexrelid""", (table,))}
             foreign = {r[0]: r[1] for r in connection.execute(
                 """SELECT a.attname, r.relname FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
                    JOIN pg_class r ON r.oid = c.confrelid
@@ -380,8 +382,9 @@ def schema(state_path: str, spec_path: str) -> None:
                     problems.append(f"{where}: nullable is {is_nullable}, spec says nullable: {not is_required(field)}")
                 if "default" in field and server_default is None:
                     problems.append(f"{where}: no server default (spec default {field['default']!r})")
-                if bool(field.get("unique")) != (name in unique):
-                    problems.append(f"{where}: unique is {name in unique}, spec says {bool(field.get('unique'))}")
+                is_unique = frozenset({name}) in unique or frozenset({"user_id", name}) in unique
+                if bool(field.get("unique")) != is_unique:
+                    problems.append(f"{where}: unique is {is_unique}, spec says {bool(field.get('unique'))}")
     for problem in problems:
         print(problem)
     if problems:
