@@ -2,7 +2,8 @@
 # End-to-end suite for append-only migrations: the spec versions tests/e2e/migrations/vNN.spec.yaml
 # (each one schema change from the previous one) are generated in turn into ONE project folder, and
 # ONE long-lived database, filled with rows through the generated API at every step, follows the
-# revision chain. Everything Python runs inside the Debian trixie test environment
+# revision chain. A renamed_from stays in the versions after its rename, as it would in a real spec:
+# a stale one must change nothing. Everything Python runs inside the Debian trixie test environment
 # (tests/trixie-pyenv.sh) against a PostgreSQL server that this script starts. Checks per version,
 # each counted as one test case:
 #   generate    lspgen generate into the same folder exits 0 and reports no conflict
