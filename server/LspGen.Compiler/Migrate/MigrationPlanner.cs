@@ -72,13 +72,16 @@ public static class MigrationPlanner
         {
             var taken = new HashSet<string>(StringComparer.Ordinal);
             var result = new List<(TargetTable, TableSchema?)>();
-            TableSchema? Free(Func<TableSchema, bool> predicate) =>
-                previous.Tables.FirstOrDefault(t => !taken.Contains(t.Name) && predicate(t));
+            var byName = previous.Tables.ToDictionary(t => t.Name, StringComparer.Ordinal);
+            var byEntity = new Dictionary<string, TableSchema>(StringComparer.Ordinal);
+            foreach (var t in previous.Tables) if (t.Entity is { } e) byEntity.TryAdd(e, t);
+            TableSchema? Free(Dictionary<string, TableSchema> index, string key, bool entityTable = true) =>
+                index.TryGetValue(key, out var t) && !taken.Contains(t.Name) && (entityTable || t.Entity is null) ? t : null;
             // First pass: the same entity (or users). Then renamed_from and same table name, so an entity
             // renamed onto a name that another entity had is never matched twice.
             var first = target.Select(t => t.Entity is null
-                ? Free(o => o.Name == t.Schema.Name && o.Entity is null)
-                : Free(o => o.Entity == t.Entity.ClassName)).ToList();
+                ? Free(byName, t.Schema.Name, entityTable: false)
+                : Free(byEntity, t.Entity.ClassName)).ToList();
             foreach (var o in first) if (o is not null) taken.Add(o.Name);
             for (var i = 0; i < target.Count; i++)
             {
@@ -89,11 +92,11 @@ public static class MigrationPlanner
                     if (old is not null) stale.Add(new SpecOrigin(t.Entity.SpecName, null));
                     else
                     {
-                        old = Free(o => o.Entity == from);
+                        old = Free(byEntity, from);
                         if (old is null) stale.Add(new SpecOrigin(t.Entity.SpecName, null));
                     }
                 }
-                old ??= Free(o => o.Name == t.Schema.Name);
+                old ??= Free(byName, t.Schema.Name);
                 if (old is not null) taken.Add(old.Name);
                 result.Add((t, old));
                 if (old is not null) tableMap[old.Name] = t.Schema.Name;
