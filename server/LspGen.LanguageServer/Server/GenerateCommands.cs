@@ -50,7 +50,7 @@ public sealed class GenerateCommands(JsonRpcConnection connection, SpecDocumentS
         await using var progress = await WorkDoneProgress.BeginAsync(connection, "Generating backend", "Checking the spec",
             parameters.WorkDoneToken, cancellationToken).ConfigureAwait(false);
 
-        var compiled = await RefuseOnErrorsAsync(specUri, specPath, text).ConfigureAwait(false);
+        var compiled = await RefuseOnErrorsAsync(specUri, specPath, text, folderArgument).ConfigureAwait(false);
         var folder = OutputFolder(specPath, folderArgument, compiled.ProjectName);
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -89,28 +89,44 @@ public sealed class GenerateCommands(JsonRpcConnection connection, SpecDocumentS
     PreviewResult PreviewFiles(ExecuteCommandParams parameters)
     {
         var (specUri, specPath, text, folderArgument) = ReadArguments(parameters);
-        var compiled = Compile(specUri, specPath, text);
+        var compiled = Compile(specUri, specPath, text, folderArgument);
         if (compiled.Files is null)
-            throw new JsonRpcException(ErrorCodes.RequestFailed, ErrorsMessage(compiled.Analysis));
+            throw new JsonRpcException(ErrorCodes.RequestFailed, RefusalMessage(compiled));
         var folder = OutputFolder(specPath, folderArgument, compiled.ProjectName);
-        return new PreviewResult(folder, [.. compiled.Files.Select(f => new PreviewFile(f.Path, f.Owner == FileOwner.User ? "user" : "generator"))]);
+        return new PreviewResult(folder, [.. compiled.Files.Select(f => new PreviewFile(f.Path, f.Owner switch { FileOwner.User => "user", FileOwner.History => "history", _ => "generator" }))]);
     }
 
-    // A PRD goes through the PRD front end into the same SpecDocument; the rest of the pipeline is shared.
-    static PipelineResult Compile(string uri, string? path, string text)
+    // A PRD goes through the PRD front end into the same SpecDocument; the rest of the pipeline is shared,
+    // and continues the migration history of the output folder, as the CLI does.
+    PipelineResult Compile(string uri, string? path, string text, string? folderArgument)
     {
-        if (!SpecFiles.IsPrd(uri, null)) return Pipeline.Compile(text);
-        var analysis = PrdAnalyzer.Analyze(text, path ?? uri);
-        return new PipelineResult(analysis, analysis.HasErrors ? null : BackendCompiler.Compile(analysis.Document));
+        var analysis = SpecFiles.IsPrd(uri, null) ? PrdAnalyzer.Analyze(text, path ?? uri) : SpecSources.Analyze(text, null);
+        try
+        {
+            return Pipeline.Compile(analysis, a => MigrationHistoryReader.Read(OutputFolder(path, folderArgument, a.Document.ProjectName?.Value)));
+        }
+        catch (Exception exception) when (exception is OutputWriteException or IOException or UnauthorizedAccessException)
+        {
+            throw new JsonRpcException(ErrorCodes.RequestFailed, $"LspGen did not generate the backend: {exception.Message}");
+        }
     }
 
-    async Task<PipelineResult> RefuseOnErrorsAsync(string uri, string? path, string text)
+    async Task<PipelineResult> RefuseOnErrorsAsync(string uri, string? path, string text, string? folderArgument)
     {
-        var compiled = Compile(uri, path, text);
+        var compiled = Compile(uri, path, text, folderArgument);
         if (compiled.Files is not null) return compiled;
-        var message = ErrorsMessage(compiled.Analysis);
+        var message = RefusalMessage(compiled);
         await ShowAsync(MessageType.Error, message).ConfigureAwait(false);
         throw new JsonRpcException(ErrorCodes.RequestFailed, message);
+    }
+
+    static string RefusalMessage(PipelineResult compiled)
+    {
+        if (compiled.Analysis.HasErrors) return ErrorsMessage(compiled.Analysis);
+        if (compiled.HistoryError is { } history) return "LspGen did not generate the backend: " + history + ".";
+        var unsafeChanges = compiled.Plan!.Operations.Where(o => o.Impact == LspGen.Compiler.Migrate.OperationImpact.Unsafe).ToList();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"LspGen did not generate the backend: {unsafeChanges.Count} change(s) cannot run against the rows already in the database (see the Problems list). First: {unsafeChanges[0].Message}.");
     }
 
     async Task<PrdToSpecResult> ConvertPrdAsync(ExecuteCommandParams parameters)
