@@ -53,6 +53,10 @@ public static class Descriptors
         "'{0}' is not valid here: {1}", Severity.Error);
     public static readonly DiagnosticDescriptor NonCanonicalName = new("LSG021", "Non-canonical name",
         "'{0}' is not {1}; it will be generated as '{2}' – rename it to '{2}'", Severity.Warning);
+    public static readonly DiagnosticDescriptor InvalidRenamedFrom = new("LSG022", "Invalid renamed_from",
+        "renamed_from '{0}' cannot be used here: {1}", Severity.Error);
+    public static readonly DiagnosticDescriptor DuplicateRenamedFrom = new("LSG023", "Two items renamed from the same name",
+        "The {0} '{1}' is renamed from '{2}', but '{3}' already is; only one {0} can take over the old name, so remove one of the two renamed_from", Severity.Error);
 
     // PRD markdown only (Prd/PrdParser.cs); ranges point into the markdown.
     public static readonly DiagnosticDescriptor NoEntitySection = new("LSG101", "No entity section found",
@@ -74,7 +78,7 @@ public static class Descriptors
         SyntaxError, UnknownKey, WrongValueKind, MissingKey, InvalidValue, UnsupportedSpecVersion, DuplicateKey,
         AliasNotSupported, DuplicateEntity, DuplicateField, InvalidFieldType, MissingPrimaryKey, InvalidPrimaryKey,
         InvalidIdentifier, ReservedName, DuplicateTableName, UnknownEntityReference, ReferenceCycle,
-        OptionNotValidForType, NonCanonicalName,
+        OptionNotValidForType, NonCanonicalName, InvalidRenamedFrom, DuplicateRenamedFrom,
         NoEntitySection, UnparseableField, IgnoredLine, TypeAlias, NameNormalised, UnknownModifier,
     ];
 

@@ -31,6 +31,8 @@ public class CatalogueTests
         { "LSG019", Valid + $"entities: [{{name: A, fields: [{Key}, {{name: a_id, type: uuid, nullable: false, references: A}}]}}]\n" },
         { "LSG020", Valid + $"entities: [{{name: A, fields: [{Key}, {{name: n, type: integer, max_length: 3}}]}}]\n" },
         { "LSG021", Valid + $"entities: [{{name: a, fields: [{Key}]}}]\n" },
+        { "LSG022", Valid + $"entities: [{{name: A, renamed_from: A, fields: [{Key}]}}]\n" },
+        { "LSG023", Valid + $"entities: [{{name: A, fields: [{Key}, {{name: x, type: text, renamed_from: w}}, {{name: y, type: text, renamed_from: w}}]}}]\n" },
         // PRD markdown (LSG1xx): analysed by the PRD front end, see Input().
         { "LSG101", "# Demo\n\n## Data\n- Projects have a name.\n" },
         { "LSG102", "# Demo\n\n## Entities\n- Task: title (required)\n" },
