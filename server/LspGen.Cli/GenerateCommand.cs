@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LspGen.Compiler;
+using LspGen.Compiler.Migrate;
 using LspGen.Compiler.Write;
 
 namespace LspGen.Cli;
@@ -36,9 +37,25 @@ public static class GenerateCommand
         // With the zip on stdout, stdout carries only the archive: every message goes to stderr.
         var messages = zipToStdout ? context.Error : context.Out;
 
-        var result = Pipeline.Compile(Cli.ReadInput(context, specPath), specPath);
+        var text = Cli.ReadInput(context, specPath);
+        // The migration history lives in the output folder: only a run that writes there continues it.
+        var result = Pipeline.Compile(text, specPath, analysis => zipTarget is not null && outFolder is null
+            ? MigrationHistory.Fresh
+            : MigrationHistoryReader.Read(context.FullPath(outFolder ?? analysis.Document.ProjectName!.Value.Value)));
         var diagnostics = result.Analysis.Diagnostics;
         DiagnosticOutput.WriteText(context.Error, specPath, diagnostics);
+        if (result.HistoryError is { } historyError)
+        {
+            context.Error.WriteLine($"{outFolder ?? result.ProjectName}: error: {historyError}; nothing was written");
+            return ExitCodes.SpecErrors;
+        }
+        if (result.Plan is { HasUnsafe: true } unsafePlan)
+        {
+            foreach (var op in unsafePlan.Operations.Where(o => o.Impact == OperationImpact.Unsafe))
+                context.Error.WriteLine($"{specPath}: error: {op.Message} (migration: {op.Summary})");
+            context.Error.WriteLine($"{specPath}: the next migration cannot run against existing rows; nothing was written (see 'lspgen plan')");
+            return ExitCodes.SpecErrors;
+        }
         if (result.Files is not { } files)
         {
             context.Error.WriteLine($"{DiagnosticOutput.Summary(specPath, diagnostics)}; nothing was written");
@@ -64,6 +81,11 @@ public static class GenerateCommand
         var folder = outFolder ?? project;
         var report = Pipeline.Write(context.FullPath(folder), files, new WriteOptions(force));
         PrintReport(messages, context.Error, folder, report);
+        if (result.Plan is { Revision: { } revision } plan)
+        {
+            messages.WriteLine($"{folder}/{revision.Path}: new migration, {plan.Changes.Count()} change(s):");
+            foreach (var op in plan.Changes) messages.WriteLine("  " + op.Summary);
+        }
         return report.HasConflicts ? ExitCodes.Conflicts : ExitCodes.Ok;
     }
 

@@ -55,7 +55,7 @@ public static class Enricher
     // An entity with its names and raw fields, before references are resolved.
     private sealed record EntityShape(
         string ClassName, string Module, string? ExplicitTable, bool Crud, UserText? Description,
-        IReadOnlyList<FieldSpec> Fields, FieldSpec? PrimaryKey);
+        IReadOnlyList<FieldSpec> Fields, FieldSpec? PrimaryKey, string SpecName, string? RenamedFrom);
 
     private static EntityShape ShapeOf(EntitySpec spec)
     {
@@ -67,7 +67,9 @@ public static class Enricher
             Crud: spec.Crud?.Value ?? true,
             Description: Text(spec.Description),
             Fields: spec.Fields,
-            PrimaryKey: pk);
+            PrimaryKey: pk,
+            SpecName: spec.Name.Value,
+            RenamedFrom: spec.RenamedFrom?.Value);
     }
 
     private static string TableOf(EntityShape shape) => shape.ExplicitTable ?? Naming.Pluralize(shape.Module);
@@ -123,7 +125,11 @@ public static class Enricher
             DeferredForeignKeys: deferred,
             OwnerIndexName: ConstraintName("ix_" + table + "_user_id"),
             OwnerForeignKeyName: ConstraintName("fk_" + table + "_user_id_users"),
-            Test: PlanTests(shape, data, position, blocking));
+            Test: PlanTests(shape, data, position, blocking))
+        {
+            SpecName = shape.SpecName,
+            RenamedFrom = shape.RenamedFrom is { } old ? Naming.ToPascalCase(old) : null,
+        };
     }
 
     private static FieldModel SyntheticUuidKey(string table) =>
@@ -158,7 +164,11 @@ public static class Enricher
             maxLength: type == "string" ? spec.MaxLength?.Value ?? DefaultStringMaxLength : null,
             @default: spec.Default is { } d ? NormaliseDefault(type, d.Value, name) : null,
             references: reference,
-            description: Text(spec.Description));
+            description: Text(spec.Description)) with
+        {
+            SpecName = spec.Name.Value,
+            RenamedFrom = spec.RenamedFrom is { } old ? Naming.ToSnakeCase(old.Value) : null,
+        };
     }
 
     private static FieldModel MakeField(

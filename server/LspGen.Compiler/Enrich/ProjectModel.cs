@@ -70,7 +70,14 @@ public sealed record EntityModel(
     string OwnerIndexName,
     /// <summary>Foreign key user_id → users.id (auth on), e.g. "fk_tasks_user_id_users".</summary>
     string OwnerForeignKeyName,
-    TestPlan Test);
+    TestPlan Test)
+{
+    /// <summary>The entity's name as written in the spec (for messages that point at the spec).</summary>
+    public string SpecName { get; init; } = ClassName;
+
+    /// <summary><c>renamed_from</c> as a class name, e.g. "Author": the migration renames that entity's table.</summary>
+    public string? RenamedFrom { get; init; }
+}
 
 /// <summary>One column.</summary>
 public sealed record FieldModel(
@@ -106,7 +113,20 @@ public sealed record FieldModel(
     /// <summary>Foreign key constraint name, e.g. "fk_tasks_project_id_projects".</summary>
     string ForeignKeyName,
     /// <summary>The foreign key is created after all tables (its target table is created later).</summary>
-    bool ForeignKeyDeferred);
+    bool ForeignKeyDeferred)
+{
+    /// <summary>The field's name as written in the spec, or null for the primary key LspGen adds.</summary>
+    public string? SpecName { get; init; }
+
+    /// <summary><c>renamed_from</c> as a column name: the migration renames that column.</summary>
+    public string? RenamedFrom { get; init; }
+
+    /// <summary>The database's DEFAULT for the column (the spec's default), or null.</summary>
+    public UserText? ServerDefault => LegacyNoServerDefault ? null : Default?.Text;
+
+    /// <summary>Renders the column as LspGen 1.0 did, with the default in Python only (to recognise a legacy 0001 revision).</summary>
+    public bool LegacyNoServerDefault { get; init; }
+}
 
 /// <summary>A default value, normalised for its type (numbers in invariant form, booleans "true"/"false").</summary>
 public sealed record DefaultValue(string Type, UserText Text);

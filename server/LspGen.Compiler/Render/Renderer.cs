@@ -50,9 +50,11 @@ public static class Renderer
     public static IReadOnlyList<string> TemplatePaths => Templates.Value.Select(t => t.OutputPath).ToList();
 
     // Hook modules are the user's after the first generation; the routers call into them.
+    // Revisions are history: written once, never rewritten.
     private static FileOwner OwnerOf(string path) =>
-        path.StartsWith("app/hooks/", StringComparison.Ordinal) && !path.EndsWith("/__init__.py", StringComparison.Ordinal)
-            ? FileOwner.User : FileOwner.Generator;
+        path.StartsWith("app/hooks/", StringComparison.Ordinal) && !path.EndsWith("/__init__.py", StringComparison.Ordinal) ? FileOwner.User
+        : path.StartsWith("alembic/versions/", StringComparison.Ordinal) ? FileOwner.History
+        : FileOwner.Generator;
 
     private static string Normalise(string text)
     {

@@ -40,7 +40,7 @@ public sealed class Manifest
                 json.WriteStartObject();
                 json.WriteString("path", entry.Path);
                 json.WriteString("sha256", entry.Sha256);
-                json.WriteString("owner", entry.Owner == FileOwner.User ? "user" : "generator");
+                json.WriteString("owner", entry.Owner switch { FileOwner.User => "user", FileOwner.History => "history", _ => "generator" });
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -71,9 +71,9 @@ public sealed class Manifest
                 var path = Text("path");
                 var sha = Text("sha256");
                 var owner = Text("owner");
-                if (path is null || sha is null || owner is not ("generator" or "user"))
-                    throw Bad("every entry needs \"path\", \"sha256\" and \"owner\" (\"generator\" or \"user\")");
-                entries.Add(new ManifestEntry(path, sha, owner == "user" ? FileOwner.User : FileOwner.Generator));
+                if (path is null || sha is null || owner is not ("generator" or "user" or "history"))
+                    throw Bad("every entry needs \"path\", \"sha256\" and \"owner\" (\"generator\", \"user\" or \"history\")");
+                entries.Add(new ManifestEntry(path, sha, owner switch { "user" => FileOwner.User, "history" => FileOwner.History, _ => FileOwner.Generator }));
             }
             if (entries.Select(e => e.Path).Distinct(StringComparer.Ordinal).Count() != entries.Count)
                 throw Bad("a path is listed twice");

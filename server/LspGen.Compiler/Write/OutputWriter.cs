@@ -13,17 +13,17 @@ public sealed record WriteOptions(bool Force = false);
 /// 1. every path (generated or listed in the old manifest) must stay inside the folder after resolving
 ///    symlinks, else nothing at all is written;
 /// 2. a path matched by .lspgenignore is never touched;
-/// 3. a <see cref="FileOwner.User"/> file is written only when absent;
+/// 3. a <see cref="FileOwner.User"/> or <see cref="FileOwner.History"/> file is written only when absent;
 /// 4. a generator file is (over)written when absent, when unchanged since the manifest recorded it, or
 ///    with --force; otherwise (edited, or present but never generated) it is a conflict and kept;
 /// 5. a file in the old manifest but no longer generated is removed when unedited (or --force),
-///    otherwise kept and reported.
+///    otherwise kept and reported; a History file (an earlier migration revision) is always kept.
 /// Each file is written to a temporary file in its own folder and renamed over the target, so a crash
 /// never leaves a half-written file.
 /// </remarks>
 public static class OutputWriter
 {
-    private enum Action { Write, Unchanged, Conflict, UserKept, Ignored }
+    private enum Action { Write, Unchanged, Conflict, UserKept, HistoryKept, Ignored }
 
     public static WriteReport Write(string outputFolder, IReadOnlyList<GeneratedFile> files, WriteOptions options)
     {
@@ -89,6 +89,11 @@ public static class OutputWriter
                     userKept.Add(file.Path);
                     newEntries.Add(oldManifest.Entries.TryGetValue(file.Path, out var first) ? first with { Owner = FileOwner.User } : entry);
                     break;
+                case Action.HistoryKept:
+                    // An earlier revision differs from what this spec would render: it is history, keep it as it is.
+                    unchanged.Add(file.Path);
+                    newEntries.Add(oldManifest.Entries.TryGetValue(file.Path, out var history) ? history : entry);
+                    break;
                 case Action.Ignored:
                     ignored.Add(file.Path);
                     if (oldManifest.Entries.TryGetValue(file.Path, out var kept)) newEntries.Add(kept);
@@ -102,6 +107,11 @@ public static class OutputWriter
             {
                 ignored.Add(entry.Path);
                 newEntries.Add(entry);
+            }
+            else if (entry.Owner == FileOwner.History)
+            {
+                // Revisions are never regenerated and never removed: databases already ran them.
+                if (File.Exists(fullPath)) newEntries.Add(entry);
             }
             else if (!File.Exists(fullPath))
             {
@@ -139,6 +149,7 @@ public static class OutputWriter
         if (file.Owner == FileOwner.User) return Action.UserKept;
         var current = Manifest.Sha256Of(File.ReadAllBytes(fullPath));
         if (current == Manifest.Sha256Of(bytes)) return Action.Unchanged;
+        if (file.Owner == FileOwner.History) return Action.HistoryKept;
         var unedited = oldManifest.Entries.TryGetValue(file.Path, out var recorded) && recorded.Sha256 == current;
         return unedited || options.Force ? Action.Write : Action.Conflict;
     }

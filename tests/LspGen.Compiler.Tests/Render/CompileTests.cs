@@ -21,7 +21,7 @@ public class CompileTests
             "app/hooks/__init__.py", "app/hooks/project.py", "app/hooks/task.py",
             "app/main.py", "app/models.py", "app/routers/__init__.py", "app/routers/project.py", "app/routers/task.py",
             "app/schemas.py", "docker-compose.yml", "openapi.yaml", "requirements.txt",
-            "tests/conftest.py", "tests/test_auth.py", "tests/test_project.py", "tests/test_task.py",
+            "tests/conftest.py", "tests/test_auth.py", "tests/test_migrations.py", "tests/test_project.py", "tests/test_task.py",
         ], paths);
     }
 

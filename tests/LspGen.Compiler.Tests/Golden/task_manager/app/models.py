@@ -67,11 +67,13 @@ class Task(TimestampMixin, Base):
         sa.Boolean(),
         nullable=False,
         default=False,
+        server_default="false",
     )
     priority: Mapped[int | None] = mapped_column(
         sa.Integer(),
         nullable=True,
         default=3,
+        server_default="3",
     )
     due_at: Mapped[datetime.datetime | None] = mapped_column(
         sa.DateTime(timezone=True),

@@ -46,8 +46,8 @@ def upgrade() -> None:
         "tasks",
         sa.Column("id", sa.Uuid(), primary_key=True),
         sa.Column("title", sa.String(200), nullable=False),
-        sa.Column("done", sa.Boolean(), nullable=False),
-        sa.Column("priority", sa.Integer(), nullable=True),
+        sa.Column("done", sa.Boolean(), nullable=False, server_default="false"),
+        sa.Column("priority", sa.Integer(), nullable=True, server_default="3"),
         sa.Column("due_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("project_id", sa.Uuid(), sa.ForeignKey("projects.id", name="fk_tasks_project_id_projects"), nullable=False),
         sa.Column(
