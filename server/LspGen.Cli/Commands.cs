@@ -16,6 +16,7 @@ public static class Commands
         {
             GenerateCommand.Create(context),
             ValidateCommand.Create(context),
+            PlanCommand.Create(context),  // `lspgen plan spec.yaml`: the next migration, like terraform plan (server/LspGen.Compiler/Migrate)
             InitCommand.Create(context),
             Prd2SpecCommand.Create(context),   // `lspgen prd2spec prd.md [-o spec.yaml]` (server/LspGen.Spec/Prd)
             LspCommand.Create(context),   // `lspgen lsp [--stdio]`: the language server (server/LspGen.LanguageServer)

@@ -14,6 +14,10 @@ public static class CodeActions
     public static IReadOnlyList<CodeAction> For(IdeDocument doc, SourceRange range) =>
         For(doc, range, [.. doc.Diagnostics.Where(d => d.Range.Start <= range.End && range.Start <= d.Range.End)]);
 
+    /// <summary>Fixes for the document's own diagnostics and the migration's (<paramref name="migration"/>) that overlap <paramref name="range"/>.</summary>
+    public static IReadOnlyList<CodeAction> For(IdeDocument doc, SourceRange range, MigrationImpact? migration) =>
+        For(doc, range, [.. doc.Diagnostics.Concat(migration?.Diagnostics ?? []).Where(d => d.Range.Start <= range.End && range.Start <= d.Range.End)]);
+
     /// <summary>
     /// Fixes for <paramref name="diagnosticsInRange"/> (as the client sends them back). A diagnostic is matched to
     /// the document's own by code and range, so fixes still find their <c>Data</c> when the client dropped it.
@@ -59,6 +63,8 @@ public static class CodeActions
                 return [Fix($"Change the type of '{field.Name?.Value}' to '{replacement}'", diagnostic, new TextEdit(InsideQuotes(doc, type.Range), replacement))];
             case "LSG002" or "LSG003" or "LSG005" or "LSG014" or "LSG015" or "LSG018" or "LSG021" when replacement is not null:
                 return [Replace(doc, diagnostic, replacement)];
+            case "LSG032" or "LSG033" or "LSG034":
+                return MigrationFixes.For(doc, diagnostic);
             default:
                 return [];
         }
@@ -200,14 +206,14 @@ public static class CodeActions
     }
 
     /// <summary>A spec written as JSON (its root is a flow mapping): fixes must write JSON too.</summary>
-    private static bool IsJson(IdeDocument doc) => doc.Outline.Root is { IsFlow: true };
+    internal static bool IsJson(IdeDocument doc) => doc.Outline.Root is { IsFlow: true };
 
     private static string FlowIdField(IdeDocument doc) => IsJson(doc)
         ? "{\"name\": \"id\", \"type\": \"uuid\", \"primary_key\": true}"
         : "{name: id, type: uuid, primary_key: true}";
 
     /// <summary>An insertion of <paramref name="text"/> as new line(s) after <paramref name="line"/>.</summary>
-    private static TextEdit InsertLinesAfter(IdeDocument doc, int line, string text)
+    internal static TextEdit InsertLinesAfter(IdeDocument doc, int line, string text)
     {
         if (line + 1 < doc.Lines.LineCount)
         {
@@ -219,7 +225,7 @@ public static class CodeActions
     }
 
     /// <summary>The first and last line of a block list item (from its "- " line), or null when it shares a line with other content.</summary>
-    private static (int First, int Last)? ItemLines(IdeDocument doc, MappingNode item)
+    internal static (int First, int Last)? ItemLines(IdeDocument doc, MappingNode item)
     {
         var start = item.Range.Start;
         var prefix = doc.LineText(start.Line)[..Math.Min(start.Character, doc.LineText(start.Line).Length)].Trim();
@@ -231,7 +237,7 @@ public static class CodeActions
     }
 
     /// <summary>The range of whole lines <paramref name="first"/>..<paramref name="last"/> with their line breaks.</summary>
-    private static SourceRange WholeLines(IdeDocument doc, int first, int last)
+    internal static SourceRange WholeLines(IdeDocument doc, int first, int last)
     {
         if (last + 1 < doc.Lines.LineCount) return new SourceRange(new Position(first, 0), new Position(last + 1, 0));
         // The last line of the text has no break of its own: take the one before it instead.
@@ -239,14 +245,14 @@ public static class CodeActions
         return new SourceRange(start, doc.EndOfLine(last));
     }
 
-    private static int LastLine(SourceRange range) =>
+    internal static int LastLine(SourceRange range) =>
         range.End.Character == 0 && range.End.Line > range.Start.Line ? range.End.Line - 1 : range.End.Line;
 
-    private static string Token(IdeDocument doc, SourceRange range) =>
+    internal static string Token(IdeDocument doc, SourceRange range) =>
         doc.Text[doc.Lines.OffsetAt(range.Start)..doc.Lines.OffsetAt(range.End)];
 
     /// <summary>The range without its quotes when it is a quoted scalar on one line.</summary>
-    private static SourceRange InsideQuotes(IdeDocument doc, SourceRange range)
+    internal static SourceRange InsideQuotes(IdeDocument doc, SourceRange range)
     {
         var token = Token(doc, range);
         return range.Start.Line == range.End.Line && token.Length >= 2 && token[0] is '"' or '\'' && token[^1] == token[0]
@@ -254,6 +260,6 @@ public static class CodeActions
             : range;
     }
 
-    private static CodeAction Fix(string title, Diagnostic diagnostic, TextEdit edit) =>
+    internal static CodeAction Fix(string title, Diagnostic diagnostic, TextEdit edit) =>
         new(title, CodeActionKinds.QuickFix, IsPreferred: true, [edit], [diagnostic]);
 }

@@ -53,6 +53,23 @@ public static class Descriptors
         "'{0}' is not valid here: {1}", Severity.Error);
     public static readonly DiagnosticDescriptor NonCanonicalName = new("LSG021", "Non-canonical name",
         "'{0}' is not {1}; it will be generated as '{2}' – rename it to '{2}'", Severity.Warning);
+    public static readonly DiagnosticDescriptor InvalidRenamedFrom = new("LSG022", "Invalid renamed_from",
+        "renamed_from '{0}' cannot be used here: {1}", Severity.Error);
+    public static readonly DiagnosticDescriptor DuplicateRenamedFrom = new("LSG023", "Two items renamed from the same name",
+        "The {0} '{1}' is renamed from '{2}', but '{3}' already is; only one {0} can take over the old name, so remove one of the two renamed_from", Severity.Error);
+
+    // Migration impact (LspGen.Ide/MigrationImpacts.cs): reported by the editor and `lspgen plan` only when
+    // the output folder has a schema snapshot (.lspgen-schema.json); the message is the planner's sentence.
+    public static readonly DiagnosticDescriptor MigrationChange = new("LSG030", "Migration adds or renames",
+        "{0}", Severity.Information);
+    public static readonly DiagnosticDescriptor MigrationLosesData = new("LSG031", "Migration drops or narrows data",
+        "{0}", Severity.Warning);
+    public static readonly DiagnosticDescriptor MigrationUnsafe = new("LSG032", "Migration cannot run on existing rows",
+        "{0}", Severity.Error);
+    public static readonly DiagnosticDescriptor RenameCandidate = new("LSG033", "Possible rename",
+        "'{0}' is added and '{1}' is dropped in entity '{2}', with the same type: if '{0}' is '{1}' renamed, add 'renamed_from: {1}' to keep its values", Severity.Hint);
+    public static readonly DiagnosticDescriptor StaleRenamedFrom = new("LSG034", "renamed_from not needed",
+        "renamed_from '{0}' is not needed: the database has no {1} '{0}' (the rename is already migrated, or it never existed); remove it", Severity.Hint);
 
     // PRD markdown only (Prd/PrdParser.cs); ranges point into the markdown.
     public static readonly DiagnosticDescriptor NoEntitySection = new("LSG101", "No entity section found",
@@ -74,7 +91,8 @@ public static class Descriptors
         SyntaxError, UnknownKey, WrongValueKind, MissingKey, InvalidValue, UnsupportedSpecVersion, DuplicateKey,
         AliasNotSupported, DuplicateEntity, DuplicateField, InvalidFieldType, MissingPrimaryKey, InvalidPrimaryKey,
         InvalidIdentifier, ReservedName, DuplicateTableName, UnknownEntityReference, ReferenceCycle,
-        OptionNotValidForType, NonCanonicalName,
+        OptionNotValidForType, NonCanonicalName, InvalidRenamedFrom, DuplicateRenamedFrom,
+        MigrationChange, MigrationLosesData, MigrationUnsafe, RenameCandidate, StaleRenamedFrom,
         NoEntitySection, UnparseableField, IgnoredLine, TypeAlias, NameNormalised, UnknownModifier,
     ];
 

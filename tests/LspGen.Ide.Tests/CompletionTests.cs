@@ -74,7 +74,7 @@ public class CompletionTests
                   - name: id
                     type: uuid
             """);
-        Assert.Equal(["table_name", "crud", "description"], labels);
+        Assert.Equal(["table_name", "crud", "renamed_from", "description"], labels);
     }
 
     [Fact]
@@ -88,7 +88,28 @@ public class CompletionTests
                     type: string
                     $$
             """);
-        Assert.Equal(["primary_key", "nullable", "unique", "index", "max_length", "default", "references", "description"], labels);
+        Assert.Equal(["primary_key", "nullable", "unique", "index", "max_length", "default", "references", "renamed_from", "description"], labels);
+    }
+
+    [Fact]
+    public void Renamed_from_is_offered_with_its_documentation_in_entities_and_fields()
+    {
+        var field = Assert.Single(Complete("""
+            entities:
+              - name: Task
+                fields:
+                  - name: title
+                    type: string
+                    ren$$
+            """), i => i.Label == "renamed_from");
+        Assert.Contains("renames its column", field.Documentation, StringComparison.Ordinal);
+        var entity = Assert.Single(Complete("""
+            entities:
+              - name: Task
+                ren$$
+                fields: []
+            """), i => i.Label == "renamed_from");
+        Assert.Contains("renames its table", entity.Documentation, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -232,7 +253,7 @@ public class CompletionTests
     public void A_fresh_dash_under_entities_offers_entity_keys_and_the_entity_snippet()
     {
         var labels = Labels("entities:\n  - $$\n");
-        Assert.Equal(["name", "fields", "table_name", "crud", "description", "new entity"], labels);
+        Assert.Equal(["name", "fields", "table_name", "crud", "renamed_from", "description", "new entity"], labels);
     }
 
     [Fact]

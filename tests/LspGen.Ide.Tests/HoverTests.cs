@@ -15,6 +15,8 @@ public class HoverTests
     [InlineData("entities:\n  - [|na$$me|]: Task\n", "**name** (entity, required)")]
     [InlineData("entities:\n  - name: Task\n    fields:\n      - name: a\n        [|max_$$length|]: 3\n", "**max_length** (field, optional)")]
     [InlineData("user_stories:\n  - [|go$$al|]: x\n", "**goal** (user story, required)")]
+    [InlineData("entities:\n  - name: Task\n    [|renamed_$$from|]: Todo\n", "**renamed_from** (entity, optional)")]
+    [InlineData("entities:\n  - name: Task\n    fields:\n      - name: a\n        [|renamed$$_from|]: b\n", "**renamed_from** (field, optional)")]
     public void Every_key_is_documented_where_it_is_allowed(string annotated, string expectedStart)
     {
         var (hover, f) = HoverAt(annotated);

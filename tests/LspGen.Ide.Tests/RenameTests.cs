@@ -33,13 +33,51 @@ public class RenameTests
 
     [Theory]
     [InlineData(0, 2)]
-    [InlineData(5, 16)]
+    [InlineData(9, 16)]
     [InlineData(8, 4)]
-    public void Prepare_refuses_what_is_not_an_entity_name(int line, int character)
+    public void Prepare_refuses_what_is_not_an_entity_or_field_name(int line, int character)
     {
         var preparation = Rename.Prepare(Fixture.Parse(Spec).Document, new(line, character));
         Assert.False(preparation.CanRename);
-        Assert.Contains("Only entity names can be renamed", preparation.RefusalReason, StringComparison.Ordinal);
+        Assert.Contains("Only entity and field names can be renamed", preparation.RefusalReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_field_name_is_renamed_alone()
+    {
+        var f = Fixture.Parse("""
+            entities:
+              - name: Order
+                fields:
+                  - name: [|buy$$er|]
+                    type: uuid
+            """);
+        var preparation = Rename.Prepare(f.Document, f.CaretPosition);
+        Assert.Equal((f.Range, "buyer"), (preparation.Range!.Value, preparation.Placeholder));
+        var edit = Assert.Single(Rename.Apply(f.Document, f.CaretPosition, "customer_id").Edits);
+        Assert.Equal(new TextEdit(f.Range, "customer_id"), edit);
+    }
+
+    [Theory]
+    [InlineData("payer", "already has a field 'payer'")]
+    [InlineData("Payer2", "snake_case; use 'payer2'")]
+    [InlineData("class", "Python keyword")]
+    [InlineData("created_at", "reserved")]
+    [InlineData("", "empty")]
+    public void A_field_rename_refuses_bad_or_colliding_names(string name, string reason)
+    {
+        var f = Fixture.Parse("""
+            entities:
+              - name: Order
+                fields:
+                  - name: buy$$er
+                    type: uuid
+                  - name: payer
+                    type: uuid
+            """);
+        var result = Rename.Apply(f.Document, f.CaretPosition, name);
+        Assert.False(result.Succeeded);
+        Assert.Contains(reason, result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -680,5 +680,74 @@ public class DiagnosticCodeTests
         Assert.Equal("Item", d.Data["replacement"]);
     }
 
+    [Theory]
+    [InlineData("old-title", "not a valid field name")]
+    [InlineData("Title", "own name")]
+    [InlineData("body", "'body' of this spec has that name")]
+    public void LSG022_invalid_field_renamed_from(string old, string reason)
+    {
+        var d = Fixture.Single(Specs.WithFields($"""
+                  - name: title
+                    type: string
+                    renamed_from: [|{old}|]
+                  - name: body
+                    type: text
+            """), "LSG022");
+        Assert.Contains(reason, d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LSG022_entity_renamed_from_another_entity_relates_to_it()
+    {
+        var d = Fixture.Single(Specs.Head + """
+            entities:
+              - name: Project
+                fields: [{name: id, type: uuid, primary_key: true}]
+              - name: Board
+                renamed_from: [|project|]
+                fields: [{name: id, type: uuid, primary_key: true}]
+            """, "LSG022");
+        Assert.Equal(SourceRangeOf(5, 10, 17), Assert.Single(d.Related).Range);
+    }
+
+    [Fact]
+    public void Renamed_from_a_name_no_item_uses_is_fine()
+    {
+        var analysis = SpecAnalyzer.Analyze(Specs.Head + """
+            entities:
+              - name: Board
+                renamed_from: Project
+                fields:
+                  - {name: id, type: uuid, primary_key: true}
+                  - {name: title, type: string, renamed_from: name}
+              - name: Card
+                fields:
+                  - {name: id, type: uuid, primary_key: true}
+                  - {name: title, type: string, renamed_from: name}
+            """);
+        Assert.True(analysis.Diagnostics.Count == 0, Fixture.Describe(analysis.Diagnostics));
+    }
+
+    [Fact]
+    public void LSG023_two_fields_renamed_from_the_same_name()
+    {
+        var d = Fixture.Single(Specs.WithFields("""
+                  - {name: title, type: string, renamed_from: name}
+                  - {name: label, type: string, renamed_from: [|Name|]}
+            """), "LSG023");
+        Assert.Contains("'title' already is", d.Message, StringComparison.Ordinal);
+        Assert.Single(d.Related);
+    }
+
+    [Fact]
+    public void LSG023_two_entities_renamed_from_the_same_name()
+    {
+        Fixture.Single(Specs.Head + """
+            entities:
+              - {name: Board, renamed_from: Project, fields: [{name: id, type: uuid, primary_key: true}]}
+              - {name: Plan, renamed_from: [|Project|], fields: [{name: id, type: uuid, primary_key: true}]}
+            """, "LSG023");
+    }
+
     private static Syntax.SourceRange SourceRangeOf(int line, int start, int end) => Syntax.SourceRange.Of(line, start, line, end);
 }

@@ -17,7 +17,9 @@ interface GenerateResult {
 /** What the server's lspgen.preview returns. */
 interface PreviewResult {
   outputFolder: string;
-  files: { path: string; owner: 'generator' | 'user' }[];
+  files: { path: string; owner: 'generator' | 'user' | 'history' }[];
+  /** The next migration's operations against the folder's schema snapshot, one line each (empty: none, or a new project). */
+  migration?: string[];
 }
 
 /** What the server's lspgen.draftSpec returns (uri/path only when it wrote a file). */
@@ -67,13 +69,18 @@ export class Commands {
       return undefined;
     }
     const folder = vscode.Uri.file(result.outputFolder);
-    const picked = await vscode.window.showQuickPick(
-      result.files.map(file => ({
-        label: file.path,
-        description: file.owner === 'user' ? 'yours after the first generation (never overwritten)' : 'generated',
-      })),
+    const describe = (owner: string) => owner === 'user' ? 'yours after the first generation (never overwritten)'
+      : owner === 'history' ? 'migration: written once, never rewritten' : 'generated';
+    const migration = result.migration ?? [];
+    const items: vscode.QuickPickItem[] = [
+      ...(migration.length > 0 ? [{ label: `Pending migration: ${migration.length} change(s)`, kind: vscode.QuickPickItemKind.Separator }] : []),
+      ...migration.map(line => ({ label: line, description: 'database change at the next migration' })),
+      ...(migration.length > 0 ? [{ label: 'Files', kind: vscode.QuickPickItemKind.Separator }] : []),
+      ...result.files.map(file => ({ label: file.path, description: describe(file.owner) })),
+    ];
+    const picked = await vscode.window.showQuickPick(items,
       { title: `${result.files.length} files would be written to ${displayPath(folder)}`, placeHolder: 'Pick a file to open it if it already exists', matchOnDescription: true });
-    if (picked) {
+    if (picked && result.files.some(file => file.path === picked.label)) {
       const file = vscode.Uri.joinPath(folder, picked.label);
       try {
         await vscode.window.showTextDocument(file);

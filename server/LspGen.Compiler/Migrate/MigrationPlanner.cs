@@ -39,16 +39,36 @@ public static class MigrationPlanner
         // old table name → new table name, and per new table: old column → new column.
         private readonly Dictionary<string, string> tableMap = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Dictionary<string, string>> columnMaps = new(StringComparer.Ordinal);
+        // New names of tables that are exactly as the snapshot has them (their columns map to themselves).
+        private readonly HashSet<string> unchanged = new(StringComparer.Ordinal);
+
+        private static bool Identical(TableSchema a, TableSchema b) =>
+            a.Name == b.Name && a.Entity == b.Entity && SameKey(a.PrimaryKey, b.PrimaryKey)
+            && a.Columns.SequenceEqual(b.Columns)
+            && Same(a.Uniques, b.Uniques) && Same(a.Indexes, b.Indexes)
+            && a.ForeignKeys.Count == b.ForeignKeys.Count && a.ForeignKeys.Zip(b.ForeignKeys).All(p =>
+                p.First.Name == p.Second.Name && p.First.ReferencedTable == p.Second.ReferencedTable && p.First.OnDelete == p.Second.OnDelete
+                && p.First.Columns.SequenceEqual(p.Second.Columns) && p.First.ReferencedColumns.SequenceEqual(p.Second.ReferencedColumns));
+
+        private static bool Same(IReadOnlyList<KeySchema> a, IReadOnlyList<KeySchema> b) =>
+            a.Count == b.Count && a.Zip(b).All(p => SameKey(p.First, p.Second));
+
+        private static bool SameKey(KeySchema a, KeySchema b) => a.Name == b.Name && a.Columns.SequenceEqual(b.Columns);
 
         public MigrationPlan Run()
         {
             var pairs = MatchTables();
             foreach (var (newTable, oldTable) in pairs)
-                if (oldTable is not null) MatchColumns(newTable, oldTable);
+            {
+                if (oldTable is null) continue;
+                // Most tables of a large spec are untouched by one edit: a structural comparison settles them.
+                if (Identical(newTable.Schema, oldTable)) unchanged.Add(newTable.Schema.Name);
+                MatchColumns(newTable, oldTable);
+            }
             foreach (var (newTable, oldTable) in pairs)
             {
                 if (oldTable is null) CreateTable(newTable);
-                else DiffTable(newTable, oldTable);
+                else if (!unchanged.Contains(newTable.Schema.Name)) DiffTable(newTable, oldTable);
             }
             var matchedOld = pairs.Where(p => p.Old is not null).Select(p => p.Old!.Name).ToHashSet(StringComparer.Ordinal);
             foreach (var old in previous.Tables.Where(t => !matchedOld.Contains(t.Name)).OrderBy(t => t.Name, StringComparer.Ordinal))
@@ -72,13 +92,16 @@ public static class MigrationPlanner
         {
             var taken = new HashSet<string>(StringComparer.Ordinal);
             var result = new List<(TargetTable, TableSchema?)>();
-            TableSchema? Free(Func<TableSchema, bool> predicate) =>
-                previous.Tables.FirstOrDefault(t => !taken.Contains(t.Name) && predicate(t));
+            var byName = previous.Tables.ToDictionary(t => t.Name, StringComparer.Ordinal);
+            var byEntity = new Dictionary<string, TableSchema>(StringComparer.Ordinal);
+            foreach (var t in previous.Tables) if (t.Entity is { } e) byEntity.TryAdd(e, t);
+            TableSchema? Free(Dictionary<string, TableSchema> index, string key, bool entityTable = true) =>
+                index.TryGetValue(key, out var t) && !taken.Contains(t.Name) && (entityTable || t.Entity is null) ? t : null;
             // First pass: the same entity (or users). Then renamed_from and same table name, so an entity
             // renamed onto a name that another entity had is never matched twice.
             var first = target.Select(t => t.Entity is null
-                ? Free(o => o.Name == t.Schema.Name && o.Entity is null)
-                : Free(o => o.Entity == t.Entity.ClassName)).ToList();
+                ? Free(byName, t.Schema.Name, entityTable: false)
+                : Free(byEntity, t.Entity.ClassName)).ToList();
             foreach (var o in first) if (o is not null) taken.Add(o.Name);
             for (var i = 0; i < target.Count; i++)
             {
@@ -89,11 +112,11 @@ public static class MigrationPlanner
                     if (old is not null) stale.Add(new SpecOrigin(t.Entity.SpecName, null));
                     else
                     {
-                        old = Free(o => o.Entity == from);
+                        old = Free(byEntity, from);
                         if (old is null) stale.Add(new SpecOrigin(t.Entity.SpecName, null));
                     }
                 }
-                old ??= Free(o => o.Name == t.Schema.Name);
+                old ??= Free(byName, t.Schema.Name);
                 if (old is not null) taken.Add(old.Name);
                 result.Add((t, old));
                 if (old is not null) tableMap[old.Name] = t.Schema.Name;
@@ -103,6 +126,13 @@ public static class MigrationPlanner
 
         private void MatchColumns(TargetTable t, TableSchema old)
         {
+            if (unchanged.Contains(t.Schema.Name))
+            {
+                // Every column kept its name, so a renamed_from here names a rename already applied (or none).
+                foreach (var field in t.Entity?.Fields ?? [])
+                    if (field.RenamedFrom is not null && field.SpecName is not null) stale.Add(Origin(t.Entity, field)!);
+                return;
+            }
             var map = new Dictionary<string, string>(StringComparer.Ordinal);
             var taken = new HashSet<string>(StringComparer.Ordinal);
             foreach (var c in t.Schema.Columns)
@@ -125,9 +155,12 @@ public static class MigrationPlanner
         private string CurrentColumnName(string oldTable, string oldColumn) =>
             NewColumnName(oldTable, oldColumn) is var name && name[0] != '\0' ? name : oldColumn;
 
-        private string NewColumnName(string oldTable, string oldColumn) =>
-            tableMap.TryGetValue(oldTable, out var newTable) && columnMaps.TryGetValue(newTable, out var map) && map.TryGetValue(oldColumn, out var c)
-                ? c : "\0" + oldColumn; // no longer there: never equal to a new column
+        private string NewColumnName(string oldTable, string oldColumn)
+        {
+            if (!tableMap.TryGetValue(oldTable, out var newTable)) return "\0" + oldColumn; // no longer there: never equal to a new column
+            if (unchanged.Contains(newTable)) return oldColumn;
+            return columnMaps[newTable].TryGetValue(oldColumn, out var c) ? c : "\0" + oldColumn;
+        }
 
         private void CreateTable(TargetTable t)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using LspGen.Compiler;
+using LspGen.Compiler.Migrate;
 using LspGen.Compiler.Write;
 using LspGen.LanguageServer.Protocol;
 using LspGen.LanguageServer.Protocol.Lsp;
@@ -50,8 +51,7 @@ public sealed class GenerateCommands(JsonRpcConnection connection, SpecDocumentS
         await using var progress = await WorkDoneProgress.BeginAsync(connection, "Generating backend", "Checking the spec",
             parameters.WorkDoneToken, cancellationToken).ConfigureAwait(false);
 
-        var compiled = await RefuseOnErrorsAsync(specUri, specPath, text).ConfigureAwait(false);
-        var folder = OutputFolder(specPath, folderArgument, compiled.ProjectName);
+        var (compiled, folder) = await RefuseOnErrorsAsync(specUri, specPath, text, folderArgument).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
 
         await progress.ReportAsync($"Writing {compiled.Files!.Count} files", 50).ConfigureAwait(false);
@@ -83,34 +83,71 @@ public sealed class GenerateCommands(JsonRpcConnection connection, SpecDocumentS
             await ShowAsync(MessageType.Warning, kept +
                 " To take the generated version, delete or revert them and generate again (or run `lspgen generate --force`).").ConfigureAwait(false);
         }
+        // The folder's schema snapshot changed: the open specs' migration diagnostics follow it.
+        documents.RepublishAll();
         return new GenerateResult(folder, report.Written.Count, report.Unchanged.Count, conflicts, report.Removed);
     }
 
     PreviewResult PreviewFiles(ExecuteCommandParams parameters)
     {
         var (specUri, specPath, text, folderArgument) = ReadArguments(parameters);
-        var compiled = Compile(specUri, specPath, text);
-        if (compiled.Files is null)
-            throw new JsonRpcException(ErrorCodes.RequestFailed, ErrorsMessage(compiled.Analysis));
-        var folder = OutputFolder(specPath, folderArgument, compiled.ProjectName);
-        return new PreviewResult(folder, [.. compiled.Files.Select(f => new PreviewFile(f.Path, f.Owner == FileOwner.User ? "user" : "generator"))]);
+        var (compiled, folder) = Compile(specUri, specPath, text, folderArgument);
+        if (compiled.Files is null) throw new JsonRpcException(ErrorCodes.RequestFailed, RefusalMessage(compiled));
+        return new PreviewResult(folder!, [.. compiled.Files.Select(f => new PreviewFile(f.Path, f.Owner switch { FileOwner.User => "user", FileOwner.History => "history", _ => "generator" }))],
+            compiled.Plan is { IsInitial: false } plan ? [.. plan.Operations.Select(o => o.Summary)] : []);
     }
 
-    // A PRD goes through the PRD front end into the same SpecDocument; the rest of the pipeline is shared.
-    static PipelineResult Compile(string uri, string? path, string text)
+    /// <summary>
+    /// Compiles against the output folder's migration history, as <c>lspgen generate</c> does (a PRD goes
+    /// through the PRD front end into the same pipeline). The folder is known once the spec is valid (it
+    /// may be named after project_name); it is null when the spec has errors.
+    /// </summary>
+    (PipelineResult Compiled, string? Folder) Compile(string uri, string? path, string text, string? folderArgument)
     {
-        if (!SpecFiles.IsPrd(uri, null)) return Pipeline.Compile(text);
-        var analysis = PrdAnalyzer.Analyze(text, path ?? uri);
-        return new PipelineResult(analysis, analysis.HasErrors ? null : BackendCompiler.Compile(analysis.Document));
+        string? folder = null;
+        var sourceName = SpecFiles.IsPrd(uri, null) ? path ?? uri : null;
+        try
+        {
+            var compiled = Pipeline.Compile(text, sourceName, analysis =>
+            {
+                folder = OutputFolder(path, folderArgument, analysis.Document.ProjectName?.Value);
+                return MigrationHistoryReader.Read(folder);
+            });
+            return (compiled, folder);
+        }
+        catch (OutputWriteException exception)
+        {
+            throw new JsonRpcException(ErrorCodes.RequestFailed, $"LspGen did not generate the backend: {exception.Message}");
+        }
     }
 
-    async Task<PipelineResult> RefuseOnErrorsAsync(string uri, string? path, string text)
+    async Task<(PipelineResult Compiled, string Folder)> RefuseOnErrorsAsync(string uri, string? path, string text, string? folderArgument)
     {
-        var compiled = Compile(uri, path, text);
-        if (compiled.Files is not null) return compiled;
-        var message = ErrorsMessage(compiled.Analysis);
+        (PipelineResult Compiled, string? Folder) result;
+        try
+        {
+            result = Compile(uri, path, text, folderArgument);
+        }
+        catch (JsonRpcException exception)
+        {
+            await ShowAsync(MessageType.Error, exception.Message).ConfigureAwait(false);
+            throw;
+        }
+        if (result.Compiled.Files is not null) return (result.Compiled, result.Folder!);
+        var message = RefusalMessage(result.Compiled);
         await ShowAsync(MessageType.Error, message).ConfigureAwait(false);
         throw new JsonRpcException(ErrorCodes.RequestFailed, message);
+    }
+
+    /// <summary>Why a compilation gave no files: spec errors, a history that cannot be continued, or an unsafe migration.</summary>
+    static string RefusalMessage(PipelineResult compiled)
+    {
+        if (compiled.Analysis.HasErrors) return ErrorsMessage(compiled.Analysis);
+        if (compiled.HistoryError is { } history) return $"LspGen did not generate the backend: {history}.";
+        var unsafeOperations = compiled.Plan?.Operations.Where(o => o.Impact == OperationImpact.Unsafe).ToList() ?? [];
+        if (unsafeOperations.Count == 0) return "LspGen did not generate the backend.";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"LspGen did not generate the backend: the next migration cannot run against existing rows ({unsafeOperations.Count} change(s); see the Problems list). First: {unsafeOperations[0].Message}");
     }
 
     async Task<PrdToSpecResult> ConvertPrdAsync(ExecuteCommandParams parameters)
@@ -179,22 +216,34 @@ public sealed class GenerateCommands(JsonRpcConnection connection, SpecDocumentS
         return (uri, path, text, folder);
     }
 
-    string OutputFolder(string? specPath, string? argument, string? projectName)
+    string OutputFolder(string? specPath, string? argument, string? projectName) =>
+        OutputFolderOf(specPath, argument, projectName, settings(), out var problem)
+        ?? throw new JsonRpcException(ErrorCodes.InvalidParams, problem!);
+
+    /// <summary>
+    /// Where a spec's project goes: <paramref name="argument"/> (a path or a file URI), else the configured
+    /// output directory, else a folder named after project_name next to the spec; relative paths are
+    /// resolved against the spec's folder. Null, with the reason in <paramref name="problem"/>, when there is
+    /// no such folder (an unsaved spec without an absolute folder). Does no I/O.
+    /// </summary>
+    public static string? OutputFolderOf(string? specPath, string? argument, string? projectName, ServerSettings settings, out string? problem)
     {
-        var chosen = argument ?? settings().OutputDirectory;
+        problem = null;
+        var chosen = argument ?? settings.OutputDirectory;
         if (chosen is not null && chosen.StartsWith("file:", StringComparison.OrdinalIgnoreCase)) chosen = LocalPath(chosen);
         var specFolder = specPath is null ? null : System.IO.Path.GetDirectoryName(specPath);
         if (chosen is null)
         {
             if (specFolder is null)
-                throw new JsonRpcException(ErrorCodes.InvalidParams,
-                    "The spec is not a file on disk (unsaved?), so there is no folder next to it: save it, or pass an output folder as the second argument.");
-            return System.IO.Path.Combine(specFolder, projectName ?? "backend");
+                problem = "The spec is not a file on disk (unsaved?), so there is no folder next to it: save it, or pass an output folder as the second argument.";
+            return specFolder is null ? null : System.IO.Path.Combine(specFolder, projectName ?? "backend");
         }
         if (System.IO.Path.IsPathRooted(chosen)) return System.IO.Path.GetFullPath(chosen);
         if (specFolder is null)
-            throw new JsonRpcException(ErrorCodes.InvalidParams,
-                $"The output folder \"{chosen}\" is relative and the spec is not a file on disk: use an absolute folder.");
+        {
+            problem = $"The output folder \"{chosen}\" is relative and the spec is not a file on disk: use an absolute folder.";
+            return null;
+        }
         return System.IO.Path.GetFullPath(chosen, specFolder);
     }
 

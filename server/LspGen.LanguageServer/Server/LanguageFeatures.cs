@@ -15,7 +15,7 @@ namespace LspGen.LanguageServer.Server;
 /// </summary>
 public static partial class LanguageFeatures
 {
-    public static void Register(JsonRpcConnection connection, SpecDocumentStore documents)
+    public static void Register(JsonRpcConnection connection, SpecDocumentStore documents, SpecMigrations migrations)
     {
         SpecSnapshot? Snapshot(TextDocumentIdentifier document, CancellationToken cancellationToken)
         {
@@ -34,7 +34,7 @@ public static partial class LanguageFeatures
         connection.OnRequest<CodeActionParams, IReadOnlyList<Lsp.CodeAction>>("textDocument/codeAction", (p, ct) =>
             Snapshot(p.TextDocument, ct) is not { } s ? []
             : s.IsPrd ? PrdCodeActions(s, p.Context.Only, connection.ClientCapabilities)
-            : WantsQuickFixes(p.Context.Only) ? CodeActionsAt(s, p.Range) : []);
+            : WantsQuickFixes(p.Context.Only) ? CodeActionsAt(s, p.Range, migrations.ImpactOf(s)) : []);
 
         connection.OnRequest<DocumentParams, IReadOnlyList<DocumentSymbol>>("textDocument/documentSymbol", (p, ct) =>
             Snapshot(p.TextDocument, ct) is { } s ? [.. DocumentSymbols.For(s.Document).Select(symbol => ToProtocol(symbol, s))] : []);
@@ -66,13 +66,13 @@ public static partial class LanguageFeatures
         connection.OnRequest<RenameParams, WorkspaceEdit?>("textDocument/rename", (p, ct) =>
         {
             if (Snapshot(p.TextDocument, ct) is not { } s) return null;
-            var result = Rename.Apply(s.Document, s.Lines.FromProtocol(p.Position), p.NewName);
+            var result = Rename.Apply(s.Document, s.Lines.FromProtocol(p.Position), p.NewName, migrations.DatabaseOf(s));
             if (!result.Succeeded) throw new JsonRpcException(ErrorCodes.RequestFailed, result.Error!);
             return Edit(s, result.Edits);
         });
 
         connection.OnRequest<DocumentParams, IReadOnlyList<Lsp.CodeLens>>("textDocument/codeLens", (p, ct) =>
-            Snapshot(p.TextDocument, ct) is { } s ? [.. CodeLenses.For(s.Document).Select(lens => ToProtocol(lens, s))] : []);
+            Snapshot(p.TextDocument, ct) is { } s ? [.. CodeLenses.For(s.Document, migrations.ImpactOf(s)).Select(lens => ToProtocol(lens, s))] : []);
     }
 
     static bool SnippetSupport(JsonRpcConnection connection) =>
@@ -168,9 +168,9 @@ public static partial class LanguageFeatures
     [GeneratedRegex(@"(?<!\\)\$\d+")]
     private static partial Regex SnippetTabStop();
 
-    static IReadOnlyList<Lsp.CodeAction> CodeActionsAt(SpecSnapshot snapshot, Lsp.Range range)
+    static IReadOnlyList<Lsp.CodeAction> CodeActionsAt(SpecSnapshot snapshot, Lsp.Range range, MigrationImpact? migration)
     {
-        var actions = Ide.CodeActions.For(snapshot.Document, snapshot.Lines.FromProtocol(range));
+        var actions = Ide.CodeActions.For(snapshot.Document, snapshot.Lines.FromProtocol(range), migration);
         return [.. actions.Select(action => new Lsp.CodeAction(action.Title)
         {
             Kind = action.Kind,

@@ -26,6 +26,7 @@ public sealed class LanguageServerHost
 
     readonly JsonRpcConnection connection;
     readonly SpecDocumentStore documents;
+    readonly SpecMigrations migrations;
     readonly GenerateCommands commands;
     readonly DraftSpecCommand draftSpec;
     PositionEncoding encoding = PositionEncoding.Utf16;
@@ -34,7 +35,8 @@ public sealed class LanguageServerHost
     LanguageServerHost(PipeReader input, PipeWriter output, LanguageServerOptions options)
     {
         connection = new JsonRpcConnection(input, output, options.Log, ServerJsonContext.Default);
-        documents = new SpecDocumentStore(connection, () => encoding, () => settings, options.Debounce ?? LanguageServerOptions.DefaultDebounce);
+        migrations = new SpecMigrations(() => settings, connection.Log);
+        documents = new SpecDocumentStore(connection, () => encoding, () => settings, options.Debounce ?? LanguageServerOptions.DefaultDebounce, migrations);
         commands = new GenerateCommands(connection, documents, () => settings);
         draftSpec = new DraftSpecCommand(connection);
         Register();
@@ -66,7 +68,7 @@ public sealed class LanguageServerHost
         connection.OnRequest<ExecuteCommandParams, JsonElement>("workspace/executeCommand", (p, ct) =>
             p.CommandName == DraftSpecCommand.Name ? draftSpec.ExecuteAsync(p, ct) : commands.ExecuteAsync(p, ct));
 
-        LanguageFeatures.Register(connection, documents);
+        LanguageFeatures.Register(connection, documents, migrations);
     }
 
     InitializeResult Initialize(InitializeParams parameters)

@@ -7,7 +7,8 @@ namespace LspGen.LanguageServer.Server;
 /// The open documents and their analysis: applies didOpen/didChange/didClose in arrival order (the
 /// connection runs notifications one at a time), re-analyses each spec in the background after a
 /// short debounce, cancels analyses a newer version made stale, and publishes diagnostics with the
-/// version they were computed for.
+/// version they were computed for. For a spec without errors whose output folder has a schema snapshot,
+/// the migration diagnostics (<see cref="SpecMigrations"/>) are published with the spec's own.
 /// </summary>
 /// <remarks>
 /// "Spec" here includes PRDs (*.prd.md), which the PRD front end analyses into the same model.
@@ -19,7 +20,8 @@ public sealed class SpecDocumentStore(
     JsonRpcConnection connection,
     Func<PositionEncoding> encoding,
     Func<ServerSettings> settings,
-    TimeSpan debounce)
+    TimeSpan debounce,
+    SpecMigrations? migrations = null)
 {
     readonly Dictionary<string, OpenDocument> documents = new(StringComparer.Ordinal);
     readonly Lock gate = new();
@@ -149,7 +151,9 @@ public sealed class SpecDocumentStore(
             }
             cancellationToken.ThrowIfCancellationRequested();
             var shown = settings();
-            var diagnostics = analysis.Diagnostics
+            var migration = migrations?.ImpactOf(snapshot);
+            cancellationToken.ThrowIfCancellationRequested();
+            var diagnostics = (migration is null ? analysis.Diagnostics : Spec.SpecAnalyzer.Sort([.. analysis.Diagnostics, .. migration.Diagnostics]))
                 .Where(d => shown.Shows(d.Severity))
                 .Select(d => DiagnosticConverter.ToProtocol(d, snapshot.Uri, snapshot.Lines))
                 .ToList();

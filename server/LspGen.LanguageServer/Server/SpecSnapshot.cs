@@ -1,3 +1,4 @@
+using LspGen.Compiler.Migrate;
 using LspGen.Ide;
 using LspGen.LanguageServer.Protocol;
 using LspGen.Spec;
@@ -39,4 +40,18 @@ public sealed class SpecSnapshot
 
     /// <summary>The spec model and every diagnostic.</summary>
     public SpecAnalysis Analysis => Document.Analysis;
+
+    // The last plan of this version against a snapshot: diagnostics, code actions and the lens of one
+    // version ask for it several times, and the snapshot object only changes when its file does.
+    volatile Tuple<SchemaSnapshot, MigrationImpact?>? migration;
+
+    /// <summary>The migration impact of this version against <paramref name="database"/> (null: none), computed once per snapshot object.</summary>
+    public MigrationImpact? MigrationAgainst(SchemaSnapshot? database)
+    {
+        if (database is null) return null;
+        if (migration is { } last && ReferenceEquals(last.Item1, database)) return last.Item2;
+        var impact = MigrationImpacts.Of(Document, database);
+        migration = Tuple.Create(database, impact);
+        return impact;
+    }
 }

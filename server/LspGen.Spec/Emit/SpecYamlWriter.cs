@@ -45,6 +45,7 @@ public static class SpecYamlWriter
             w.Append("  - name: ").Append(Str(entity.Name.Value)).Append('\n');
             if (entity.TableName is { } table) w.Append("    table_name: ").Append(Str(table.Value)).Append('\n');
             if (entity.Crud is { } crud) w.Append("    crud: ").Append(Bool(crud.Value)).Append('\n');
+            if (entity.RenamedFrom is { } entityRenamedFrom) w.Append("    renamed_from: ").Append(Str(entityRenamedFrom.Value)).Append('\n');
             if (entity.Description is { } entityDescription) w.Append("    description: ").Append(Str(entityDescription.Value)).Append('\n');
             if (entity.Fields.Count == 0)
             {
@@ -65,6 +66,7 @@ public static class SpecYamlWriter
                 if (field.MaxLength is { } max) w.Append("        max_length: ").Append(Int(max.Value)).Append('\n');
                 if (field.Default is { } value) w.Append("        default: ").Append(Default(value.Value)).Append('\n');
                 if (field.References is { } references) w.Append("        references: ").Append(Str(references.Value)).Append('\n');
+                if (field.RenamedFrom is { } renamedFrom) w.Append("        renamed_from: ").Append(Str(renamedFrom.Value)).Append('\n');
                 if (field.Description is { } fieldDescription) w.Append("        description: ").Append(Str(fieldDescription.Value)).Append('\n');
             }
         }

@@ -7,7 +7,7 @@ using LspGen.Spec.Syntax;
 namespace LspGen.Spec.Validation;
 
 /// <summary>
-/// The meaning of a spec: names, types, keys, references (LSG005, LSG010–LSG021). Pure, linear in the
+/// The meaning of a spec: names, types, keys, references, renames (LSG005, LSG010–LSG023). Pure, linear in the
 /// number of entities and fields (hash lookups; the reference cycle check is an iterative Tarjan), and
 /// total: every problem is a diagnostic, values already reported by the loader (empty names and types)
 /// are skipped rather than reported twice.
@@ -28,6 +28,7 @@ public static partial class SpecValidator
         var authEnabled = doc.Auth?.Enabled?.Value ?? true;
         var entities = ValidateEntities(doc, authEnabled, diagnostics);
         ReferenceGraph.Validate(entities, authEnabled, diagnostics);
+        RenameRules.Validate(doc, diagnostics);
         return diagnostics;
     }
 

@@ -107,6 +107,27 @@ public class PrdConversionTests
     }
 
     [Fact]
+    public void Renamed_from_round_trips_through_the_writer()
+    {
+        var spec = SpecAnalyzer.Analyze(Specs.Head + """
+            entities:
+              - name: Board
+                renamed_from: Project
+                fields:
+                  - {name: id, type: uuid, primary_key: true}
+                  - {name: title, type: string, renamed_from: name}
+            """);
+        Assert.False(spec.HasErrors, Fixture.Describe(spec.Diagnostics));
+        var yaml = SpecYamlWriter.Write(spec.Document);
+        Assert.Contains("  - name: Board\n    renamed_from: Project\n", yaml, StringComparison.Ordinal);
+        Assert.Contains("        type: string\n        renamed_from: name\n", yaml, StringComparison.Ordinal);
+        var loaded = SpecAnalyzer.Analyze(yaml);
+        Assert.False(loaded.HasErrors, yaml + "\n" + Fixture.Describe(loaded.Diagnostics));
+        Assert.Equal(Dump(spec.Document), Dump(loaded.Document));
+        Assert.Contains("|was=name", Dump(loaded.Document), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Conversion_gives_no_yaml_for_a_PRD_with_errors()
     {
         var bad = PrdConversion.Convert("# Demo\n\n## Entities\n- Task: title (required)\n", "/w/demo.prd.md");
@@ -141,11 +162,11 @@ public class PrdConversionTests
             .Append("|auth=").Append(doc.Auth?.Enabled?.Value).Append(doc.Auth?.Type?.Value).Append(doc.Auth?.AccessTokenExpiryMinutes?.Value).Append('\n');
         foreach (var e in doc.Entities)
         {
-            sb.Append("entity ").Append(e.Name.Value).Append('|').Append(e.TableName?.Value).Append('|').Append(e.Crud?.Value).Append('|').Append(e.Description?.Value).Append('\n');
+            sb.Append("entity ").Append(e.Name.Value).Append('|').Append(e.TableName?.Value).Append('|').Append(e.Crud?.Value).Append('|').Append(e.Description?.Value).Append("|was=").Append(e.RenamedFrom?.Value).Append('\n');
             foreach (var f in e.Fields)
                 sb.Append("  ").Append(f.Name.Value).Append(':').Append(f.Type.Value).Append("|pk=").Append(f.PrimaryKey?.Value).Append("|null=").Append(f.Nullable?.Value)
                     .Append("|unique=").Append(f.Unique?.Value).Append("|index=").Append(f.Index?.Value).Append("|max=").Append(f.MaxLength?.Value)
-                    .Append("|default=").Append(f.Default?.Value).Append("|ref=").Append(f.References?.Value).Append("|desc=").Append(f.Description?.Value).Append('\n');
+                    .Append("|default=").Append(f.Default?.Value).Append("|ref=").Append(f.References?.Value).Append("|desc=").Append(f.Description?.Value).Append("|was=").Append(f.RenamedFrom?.Value).Append('\n');
         }
         foreach (var s in doc.UserStories) sb.Append("story ").Append(s.Role.Value).Append('|').Append(s.Goal.Value).Append('|').Append(s.Benefit?.Value).Append('\n');
         foreach (var i in doc.Integrations) sb.Append("integration ").Append(i.Name.Value).Append('|').Append(i.Purpose?.Value).Append('\n');

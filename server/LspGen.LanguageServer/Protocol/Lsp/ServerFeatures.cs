@@ -18,8 +18,11 @@ public sealed record GenerateResult(
     IReadOnlyList<string> Conflicts,
     IReadOnlyList<string> Removed);
 
-/// <summary>The result of <c>lspgen.preview</c>: the files <c>lspgen.generate</c> would write.</summary>
-public sealed record PreviewResult(string OutputFolder, IReadOnlyList<PreviewFile> Files);
+/// <summary>
+/// The result of <c>lspgen.preview</c>: the files <c>lspgen.generate</c> would write, and the operations of the
+/// migration it would add (one terraform-plan-like line each; empty without a schema snapshot or without a change).
+/// </summary>
+public sealed record PreviewResult(string OutputFolder, IReadOnlyList<PreviewFile> Files, IReadOnlyList<string> Migration);
 
 /// <summary>One file of a preview: its relative '/' path and who owns it after generation ("generator" or "user").</summary>
 public sealed record PreviewFile(string Path, string Owner);
