@@ -155,7 +155,7 @@ def sample(entity: str, name: str, field: dict[str, Any], step: int, index: int)
     if kind == "boolean":
         return index % 2 == 0
     if kind == "datetime":
-        return f"2026-{step:02d}-0{index + 1}T10:20:30+00:00"
+        return f"2026-01-{step:02d}T10:20:{index:02d}+00:00"  # one day per step (at most 31)
     if kind == "uuid":
         return str(uuid.uuid4())
     raise SystemExit(f"no sample value for type {kind}")

@@ -10,6 +10,7 @@
 #   revisions   every earlier revision file is byte-identical to its first version, exactly one new
 #               one was written, and the files form one chain (down_revision = the previous head)
 #   regenerate  generating the same version again changes no byte (and so adds no revision)
+#   plan        lspgen plan of the same version reports no pending change (exit 0)
 #   upgrade     alembic upgrade head on the long-lived database
 #   rows        every row inserted at earlier steps is intact, read with SQL and through the API:
 #               renamed columns keep their values, new required columns hold their defaults
@@ -141,6 +142,14 @@ regenerate_is_noop() {
   diff -r "$WORK/before" "$PROJECT" && echo "no file changed"
 }
 
+nothing_planned() {
+  local spec=$1 out
+  out=$($LSPGEN plan "$spec" --out "$PROJECT" 2>&1); local rc=$?
+  printf '%s\n' "$out"
+  [ $rc = 0 ] || { echo "lspgen plan exited with $rc"; return 1; }
+  grep -q '^No changes' <<<"$out" || { echo "lspgen plan reported pending changes"; return 1; }
+}
+
 pytest_all_pass() {
   local url=$1 name=$2 rc
   in_env "$url" timeout 1200 python3 -m pytest -q -p no:cacheprovider --junitxml="$WORK/results/$name.xml"
@@ -217,10 +226,11 @@ for spec in "${versions[@]}"; do
   cp "$spec" "$SPEC_IN_WORK"
   say "     $v: $(sed -n '1s/^# Migration walk, v[0-9]*: //p' "$spec")"
   if ! check "$v" generate generate "$spec"; then
-    not_run "$v" revisions regenerate upgrade rows schema drift pytest downgrade insert; continue
+    not_run "$v" revisions regenerate plan upgrade rows schema drift pytest downgrade insert; continue
   fi
   check "$v" revisions revisions "$step"
   check "$v" regenerate regenerate_is_noop "$spec"
+  check "$v" plan nothing_planned "$spec"
   if check "$v" upgrade upgrade "$LONG_URL"; then
     upgraded=1
     if [ "$step" -gt 1 ]; then check "$v" rows walk "$LONG_URL" verify "$WORK/state.json" "$SPEC_IN_WORK"; fi
