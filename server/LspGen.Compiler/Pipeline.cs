@@ -48,9 +48,12 @@ public static class Pipeline
     /// As above, with the history read once the spec is known to be valid (the output folder may depend on
     /// its project_name); <paramref name="readHistory"/> is the caller's I/O and may throw.
     /// </summary>
-    public static PipelineResult Compile(string text, string? path, Func<SpecAnalysis, MigrationHistory> readHistory)
+    public static PipelineResult Compile(string text, string? path, Func<SpecAnalysis, MigrationHistory> readHistory) =>
+        Compile(SpecSources.Analyze(text, path), readHistory);        // parse + validate: every problem is a diagnostic
+
+    /// <summary>The stages after the front end, for an analysis the caller made (the language server's PRD documents).</summary>
+    public static PipelineResult Compile(SpecAnalysis analysis, Func<SpecAnalysis, MigrationHistory> readHistory)
     {
-        var analysis = SpecSources.Analyze(text, path);              // parse + validate: every problem is a diagnostic
         if (analysis.HasErrors) return new PipelineResult(analysis, null);
         var history = readHistory(analysis);
         var model = Enricher.Enrich(analysis.Document);              // defaults and names, once

@@ -72,13 +72,16 @@ public static class MigrationPlanner
         {
             var taken = new HashSet<string>(StringComparer.Ordinal);
             var result = new List<(TargetTable, TableSchema?)>();
-            TableSchema? Free(Func<TableSchema, bool> predicate) =>
-                previous.Tables.FirstOrDefault(t => !taken.Contains(t.Name) && predicate(t));
+            var byName = previous.Tables.ToDictionary(t => t.Name, StringComparer.Ordinal);
+            var byEntity = new Dictionary<string, TableSchema>(StringComparer.Ordinal);
+            foreach (var t in previous.Tables) if (t.Entity is { } e) byEntity.TryAdd(e, t);
+            TableSchema? Free(Dictionary<string, TableSchema> index, string key, bool entityTable = true) =>
+                index.TryGetValue(key, out var t) && !taken.Contains(t.Name) && (entityTable || t.Entity is null) ? t : null;
             // First pass: the same entity (or users). Then renamed_from and same table name, so an entity
             // renamed onto a name that another entity had is never matched twice.
             var first = target.Select(t => t.Entity is null
-                ? Free(o => o.Name == t.Schema.Name && o.Entity is null)
-                : Free(o => o.Entity == t.Entity.ClassName)).ToList();
+                ? Free(byName, t.Schema.Name, entityTable: false)
+                : Free(byEntity, t.Entity.ClassName)).ToList();
             foreach (var o in first) if (o is not null) taken.Add(o.Name);
             for (var i = 0; i < target.Count; i++)
             {
@@ -89,11 +92,11 @@ public static class MigrationPlanner
                     if (old is not null) stale.Add(new SpecOrigin(t.Entity.SpecName, null));
                     else
                     {
-                        old = Free(o => o.Entity == from);
+                        old = Free(byEntity, from);
                         if (old is null) stale.Add(new SpecOrigin(t.Entity.SpecName, null));
                     }
                 }
-                old ??= Free(o => o.Name == t.Schema.Name);
+                old ??= Free(byName, t.Schema.Name);
                 if (old is not null) taken.Add(old.Name);
                 result.Add((t, old));
                 if (old is not null) tableMap[old.Name] = t.Schema.Name;
@@ -121,6 +124,10 @@ public static class MigrationPlanner
             columnMaps[t.Schema.Name] = map;
         }
 
+        // The column's name between the renames and the additions: its new name, or its old one when it is dropped.
+        private string CurrentColumnName(string oldTable, string oldColumn) =>
+            NewColumnName(oldTable, oldColumn) is var name && name[0] != '\0' ? name : oldColumn;
+
         private string NewColumnName(string oldTable, string oldColumn) =>
             tableMap.TryGetValue(oldTable, out var newTable) && columnMaps.TryGetValue(newTable, out var map) && map.TryGetValue(oldColumn, out var c)
                 ? c : "\0" + oldColumn; // no longer there: never equal to a new column
@@ -140,7 +147,15 @@ public static class MigrationPlanner
             var origin = old.Entity is null ? null : new SpecOrigin(old.Entity, null, Removed: true);
             foreach (var fk in old.ForeignKeys)
                 dropKeys.Add(new MigrationOperation(OperationKind.DropForeignKey, OperationImpact.Safe, old.Name,
-                    $"- drop foreign key {fk.Name} on {old.Name}", $"Drops foreign key {fk.Name}", origin) { ForeignKey = fk });
+                    $"- drop foreign key {fk.Name} on {old.Name}", $"Drops foreign key {fk.Name}", origin)
+                {
+                    // Re-created by the downgrade while a renamed target still has its new name.
+                    ForeignKey = fk with
+                    {
+                        ReferencedTable = tableMap.GetValueOrDefault(fk.ReferencedTable, fk.ReferencedTable),
+                        ReferencedColumns = fk.ReferencedColumns.Select(c => CurrentColumnName(fk.ReferencedTable, c)).ToList(),
+                    },
+                });
             foreach (var index in old.Indexes)
                 dropKeys.Add(new MigrationOperation(OperationKind.DropIndex, OperationImpact.Safe, old.Name,
                     $"- drop index {index.Name} on {old.Name}", $"Drops index {index.Name}", origin) { Key = index });
@@ -310,11 +325,14 @@ public static class MigrationPlanner
             foreach (var rest in oldBySignature.Values.SelectMany(q => q))
             {
                 var drop = add == OperationKind.AddIndex ? OperationKind.DropIndex : OperationKind.DropUnique;
-                var field = t.FieldOf(NewColumnName(old.Name, rest.Columns[^1]));
+                // Renames run first in upgrade and last in downgrade, so the downgrade re-creates the key over
+                // the columns' new names (a column dropped with it comes back under its old name).
+                var key = rest with { Columns = rest.Columns.Select(c => CurrentColumnName(old.Name, c)).ToList() };
+                var field = t.FieldOf(key.Columns[^1]);
                 dropKeys.Add(new MigrationOperation(drop, OperationImpact.Safe, table,
                     $"- drop {(drop == OperationKind.DropIndex ? "index" : "unique constraint")} {rest.Name} on {table}",
                     $"Drops {(drop == OperationKind.DropIndex ? "index" : "unique constraint")} {rest.Name}", Origin(t.Entity, field))
-                { Key = rest, Slug = field is null ? null : (drop == OperationKind.DropIndex ? "drop_index_" : "drop_unique_") + table + "_" + rest.Columns[^1] });
+                { Key = key, Slug = field is null ? null : (drop == OperationKind.DropIndex ? "drop_index_" : "drop_unique_") + table + "_" + rest.Columns[^1] });
             }
         }
 
@@ -349,9 +367,17 @@ public static class MigrationPlanner
                     existing ? "fk_" + table + "_" + fk.Columns[^1] : null));
             }
             foreach (var rest in oldBySignature.Values.SelectMany(q => q))
+            {
+                var fk = rest with
+                {
+                    Columns = rest.Columns.Select(c => CurrentColumnName(old.Name, c)).ToList(),
+                    ReferencedTable = tableMap.GetValueOrDefault(rest.ReferencedTable, rest.ReferencedTable),
+                    ReferencedColumns = rest.ReferencedColumns.Select(c => CurrentColumnName(rest.ReferencedTable, c)).ToList(),
+                };
                 dropKeys.Add(new MigrationOperation(OperationKind.DropForeignKey, OperationImpact.Safe, table,
                     $"- drop foreign key {rest.Name} on {table}", $"Drops foreign key {rest.Name}",
-                    Origin(t.Entity, t.FieldOf(NewColumnName(old.Name, rest.Columns[^1])))) { ForeignKey = rest });
+                    Origin(t.Entity, t.FieldOf(fk.Columns[^1]))) { ForeignKey = fk });
+            }
         }
 
         private static MigrationOperation AddIndex(string table, KeySchema index, EntityModel? entity, string? slug, FieldModel? field = null) =>

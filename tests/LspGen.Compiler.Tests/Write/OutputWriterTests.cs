@@ -45,6 +45,25 @@ public sealed class OutputWriterTests : IDisposable
     }
 
     [Fact]
+    public void A_migration_revision_is_history_never_rewritten_and_never_removed_even_with_force()
+    {
+        Write(Gen("app/main.py", "v1\n"), new GeneratedFile("alembic/versions/0001_initial.py", "first\n", FileOwner.History));
+        // The next run renders 0001 differently (the spec changed) and adds 0002.
+        var report = WriteForced(Gen("app/main.py", "v2\n"), new GeneratedFile("alembic/versions/0001_initial.py", "other\n", FileOwner.History),
+            new GeneratedFile("alembic/versions/0002_x.py", "second\n", FileOwner.History));
+        Assert.Equal("first\n", Read("alembic/versions/0001_initial.py"));
+        Assert.Equal(["alembic/versions/0002_x.py", "app/main.py"], report.Written);
+        // A run that no longer renders them keeps both, and the manifest still records them as history.
+        report = WriteForced(Gen("app/main.py", "v3\n"));
+        Assert.Empty(report.Removed);
+        Assert.Equal("second\n", Read("alembic/versions/0002_x.py"));
+        var manifest = Manifest.Parse(Read(".lspgen-manifest.json"), "m");
+        Assert.Equal(FileOwner.History, manifest.Entries["alembic/versions/0001_initial.py"].Owner);
+        Assert.Equal(Manifest.Sha256Of("first\n"u8.ToArray()), manifest.Entries["alembic/versions/0001_initial.py"].Sha256);
+        Assert.Contains("\"owner\": \"history\"", Read(".lspgen-manifest.json"));
+    }
+
+    [Fact]
     public void Regenerating_the_same_files_reports_them_unchanged_and_keeps_bytes()
     {
         Write(Gen("a.py", "a\n"));

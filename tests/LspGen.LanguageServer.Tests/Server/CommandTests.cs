@@ -98,6 +98,25 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Regenerating_after_a_schema_change_appends_a_revision_and_keeps_the_first()
+    {
+        await using var session = await OpenAsync(Specs.Valid);
+        var output = Path.Combine(workspace, "out");
+        await session.ResultAsync("workspace/executeCommand", Execute("lspgen.generate", SpecUri, output));
+        var initial = File.ReadAllText(Path.Combine(output, "alembic", "versions", "0001_initial.py"));
+        await session.ChangeAsync(SpecUri, 2, LspSession.Whole(Specs.Valid.Replace("      - name: title\n", "      - name: headline\n        renamed_from: title\n", StringComparison.Ordinal)));
+        await session.DiagnosticsAsync(SpecUri, 2);
+
+        var second = await session.ResultAsync("workspace/executeCommand", Execute("lspgen.generate", SpecUri, output));
+
+        Assert.Equal(0, second.GetProperty("conflicts").GetArrayLength());
+        Assert.Equal(initial, File.ReadAllText(Path.Combine(output, "alembic", "versions", "0001_initial.py")));
+        var revision = File.ReadAllText(Path.Combine(output, "alembic", "versions", "0002_rename_projects_title.py"));
+        Assert.Contains("op.alter_column(\"projects\", \"title\", new_column_name=\"headline\")", revision);
+        Assert.Contains("\"head\": \"0002\"", File.ReadAllText(Path.Combine(output, ".lspgen-schema.json")));
+    }
+
+    [Fact]
     public async Task Preview_lists_the_files_and_their_owners_without_writing()
     {
         await using var session = await OpenAsync(Specs.Valid);
@@ -106,7 +125,8 @@ public sealed class CommandTests : IDisposable
 
         var files = preview.GetProperty("files").EnumerateArray().ToList();
         Assert.Contains(files, f => f.GetProperty("path").GetString() == "app/main.py" && f.GetProperty("owner").GetString() == "generator");
-        Assert.All(files, f => Assert.Contains(f.GetProperty("owner").GetString(), new[] { "generator", "user" }));
+        Assert.All(files, f => Assert.Contains(f.GetProperty("owner").GetString(), new[] { "generator", "user", "history" }));
+        Assert.Contains(files, f => f.GetProperty("path").GetString() == "alembic/versions/0001_initial.py" && f.GetProperty("owner").GetString() == "history");
         Assert.Equal(Path.Combine(workspace, "todo_app"), preview.GetProperty("outputFolder").GetString());
         Assert.False(Directory.Exists(Path.Combine(workspace, "todo_app")));
     }
