@@ -17,7 +17,9 @@ interface GenerateResult {
 /** What the server's lspgen.preview returns. */
 interface PreviewResult {
   outputFolder: string;
-  files: { path: string; owner: 'generator' | 'user' }[];
+  files: { path: string; owner: 'generator' | 'user' | 'history' }[];
+  /** The operations of the migration the next generation adds (terraform-plan-like lines); empty without one. */
+  migration: string[];
 }
 
 /** What the server's lspgen.draftSpec returns (uri/path only when it wrote a file). */
@@ -70,9 +72,10 @@ export class Commands {
     const picked = await vscode.window.showQuickPick(
       result.files.map(file => ({
         label: file.path,
-        description: file.owner === 'user' ? 'yours after the first generation (never overwritten)' : 'generated',
+        description: file.owner === 'user' ? 'yours after the first generation (never overwritten)'
+          : file.owner === 'history' ? 'migration history (written once, never rewritten)' : 'generated',
       })),
-      { title: `${result.files.length} files would be written to ${displayPath(folder)}`, placeHolder: 'Pick a file to open it if it already exists', matchOnDescription: true });
+      { title: `${result.files.length} files would be written to ${displayPath(folder)}${migrationNote(result.migration)}`, placeHolder: 'Pick a file to open it if it already exists', matchOnDescription: true });
     if (picked) {
       const file = vscode.Uri.joinPath(folder, picked.label);
       try {
@@ -319,4 +322,10 @@ function displayPath(uri: vscode.Uri): string {
 async function openFolder(folder: vscode.Uri): Promise<void> {
   if (vscode.workspace.getWorkspaceFolder(folder)) await vscode.commands.executeCommand('revealInExplorer', folder);
   else await vscode.commands.executeCommand('vscode.openFolder', folder, { forceNewWindow: true });
+}
+
+/** " · migration: 2 operations" for the preview's title; the server decides what they are. */
+function migrationNote(migration: string[] | undefined): string {
+  const count = migration?.length ?? 0;
+  return count === 0 ? '' : ` · migration: ${count} operation${count === 1 ? '' : 's'}`;
 }
