@@ -41,6 +41,7 @@ var snapshotJson = snapshot.ToJson();
 var phases = new (string Name, Action Run)[]
 {
     ("plan (diff + revision file + new snapshot)", () => MigrationPlanner.Plan(snapshot, model)),
+    ("of which: the model's schema (DatabaseSchema.Of)", () => DatabaseSchema.Of(model)),
     ("snapshot JSON read", () => SchemaSnapshot.Parse(snapshotJson)),
     ("snapshot JSON write", () => snapshot.ToJson()),
 };

@@ -18,8 +18,8 @@ interface GenerateResult {
 interface PreviewResult {
   outputFolder: string;
   files: { path: string; owner: 'generator' | 'user' | 'history' }[];
-  /** The operations of the migration the next generation adds (terraform-plan-like lines); empty without one. */
-  migration: string[];
+  /** The next migration's operations against the folder's schema snapshot, one line each (empty: none, or a new project). */
+  migration?: string[];
 }
 
 /** What the server's lspgen.draftSpec returns (uri/path only when it wrote a file). */
@@ -69,14 +69,18 @@ export class Commands {
       return undefined;
     }
     const folder = vscode.Uri.file(result.outputFolder);
-    const picked = await vscode.window.showQuickPick(
-      result.files.map(file => ({
-        label: file.path,
-        description: file.owner === 'user' ? 'yours after the first generation (never overwritten)'
-          : file.owner === 'history' ? 'migration history (written once, never rewritten)' : 'generated',
-      })),
-      { title: `${result.files.length} files would be written to ${displayPath(folder)}${migrationNote(result.migration)}`, placeHolder: 'Pick a file to open it if it already exists', matchOnDescription: true });
-    if (picked) {
+    const describe = (owner: string) => owner === 'user' ? 'yours after the first generation (never overwritten)'
+      : owner === 'history' ? 'migration: written once, never rewritten' : 'generated';
+    const migration = result.migration ?? [];
+    const items: vscode.QuickPickItem[] = [
+      ...(migration.length > 0 ? [{ label: `Pending migration: ${migration.length} change(s)`, kind: vscode.QuickPickItemKind.Separator }] : []),
+      ...migration.map(line => ({ label: line, description: 'database change at the next migration' })),
+      ...(migration.length > 0 ? [{ label: 'Files', kind: vscode.QuickPickItemKind.Separator }] : []),
+      ...result.files.map(file => ({ label: file.path, description: describe(file.owner) })),
+    ];
+    const picked = await vscode.window.showQuickPick(items,
+      { title: `${result.files.length} files would be written to ${displayPath(folder)}`, placeHolder: 'Pick a file to open it if it already exists', matchOnDescription: true });
+    if (picked && result.files.some(file => file.path === picked.label)) {
       const file = vscode.Uri.joinPath(folder, picked.label);
       try {
         await vscode.window.showTextDocument(file);
@@ -322,10 +326,4 @@ function displayPath(uri: vscode.Uri): string {
 async function openFolder(folder: vscode.Uri): Promise<void> {
   if (vscode.workspace.getWorkspaceFolder(folder)) await vscode.commands.executeCommand('revealInExplorer', folder);
   else await vscode.commands.executeCommand('vscode.openFolder', folder, { forceNewWindow: true });
-}
-
-/** " · migration: 2 operations" for the preview's title; the server decides what they are. */
-function migrationNote(migration: string[] | undefined): string {
-  const count = migration?.length ?? 0;
-  return count === 0 ? '' : ` · migration: ${count} operation${count === 1 ? '' : 's'}`;
 }

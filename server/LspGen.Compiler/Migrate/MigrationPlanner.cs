@@ -39,16 +39,36 @@ public static class MigrationPlanner
         // old table name → new table name, and per new table: old column → new column.
         private readonly Dictionary<string, string> tableMap = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Dictionary<string, string>> columnMaps = new(StringComparer.Ordinal);
+        // New names of tables that are exactly as the snapshot has them (their columns map to themselves).
+        private readonly HashSet<string> unchanged = new(StringComparer.Ordinal);
+
+        private static bool Identical(TableSchema a, TableSchema b) =>
+            a.Name == b.Name && a.Entity == b.Entity && SameKey(a.PrimaryKey, b.PrimaryKey)
+            && a.Columns.SequenceEqual(b.Columns)
+            && Same(a.Uniques, b.Uniques) && Same(a.Indexes, b.Indexes)
+            && a.ForeignKeys.Count == b.ForeignKeys.Count && a.ForeignKeys.Zip(b.ForeignKeys).All(p =>
+                p.First.Name == p.Second.Name && p.First.ReferencedTable == p.Second.ReferencedTable && p.First.OnDelete == p.Second.OnDelete
+                && p.First.Columns.SequenceEqual(p.Second.Columns) && p.First.ReferencedColumns.SequenceEqual(p.Second.ReferencedColumns));
+
+        private static bool Same(IReadOnlyList<KeySchema> a, IReadOnlyList<KeySchema> b) =>
+            a.Count == b.Count && a.Zip(b).All(p => SameKey(p.First, p.Second));
+
+        private static bool SameKey(KeySchema a, KeySchema b) => a.Name == b.Name && a.Columns.SequenceEqual(b.Columns);
 
         public MigrationPlan Run()
         {
             var pairs = MatchTables();
             foreach (var (newTable, oldTable) in pairs)
-                if (oldTable is not null) MatchColumns(newTable, oldTable);
+            {
+                if (oldTable is null) continue;
+                // Most tables of a large spec are untouched by one edit: a structural comparison settles them.
+                if (Identical(newTable.Schema, oldTable)) unchanged.Add(newTable.Schema.Name);
+                MatchColumns(newTable, oldTable);
+            }
             foreach (var (newTable, oldTable) in pairs)
             {
                 if (oldTable is null) CreateTable(newTable);
-                else DiffTable(newTable, oldTable);
+                else if (!unchanged.Contains(newTable.Schema.Name)) DiffTable(newTable, oldTable);
             }
             var matchedOld = pairs.Where(p => p.Old is not null).Select(p => p.Old!.Name).ToHashSet(StringComparer.Ordinal);
             foreach (var old in previous.Tables.Where(t => !matchedOld.Contains(t.Name)).OrderBy(t => t.Name, StringComparer.Ordinal))
@@ -106,6 +126,13 @@ public static class MigrationPlanner
 
         private void MatchColumns(TargetTable t, TableSchema old)
         {
+            if (unchanged.Contains(t.Schema.Name))
+            {
+                // Every column kept its name, so a renamed_from here names a rename already applied (or none).
+                foreach (var field in t.Entity?.Fields ?? [])
+                    if (field.RenamedFrom is not null && field.SpecName is not null) stale.Add(Origin(t.Entity, field)!);
+                return;
+            }
             var map = new Dictionary<string, string>(StringComparer.Ordinal);
             var taken = new HashSet<string>(StringComparer.Ordinal);
             foreach (var c in t.Schema.Columns)
@@ -128,9 +155,12 @@ public static class MigrationPlanner
         private string CurrentColumnName(string oldTable, string oldColumn) =>
             NewColumnName(oldTable, oldColumn) is var name && name[0] != '\0' ? name : oldColumn;
 
-        private string NewColumnName(string oldTable, string oldColumn) =>
-            tableMap.TryGetValue(oldTable, out var newTable) && columnMaps.TryGetValue(newTable, out var map) && map.TryGetValue(oldColumn, out var c)
-                ? c : "\0" + oldColumn; // no longer there: never equal to a new column
+        private string NewColumnName(string oldTable, string oldColumn)
+        {
+            if (!tableMap.TryGetValue(oldTable, out var newTable)) return "\0" + oldColumn; // no longer there: never equal to a new column
+            if (unchanged.Contains(newTable)) return oldColumn;
+            return columnMaps[newTable].TryGetValue(oldColumn, out var c) ? c : "\0" + oldColumn;
+        }
 
         private void CreateTable(TargetTable t)
         {

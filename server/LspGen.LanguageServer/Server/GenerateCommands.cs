@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using LspGen.Compiler;
+using LspGen.Compiler.Migrate;
 using LspGen.Compiler.Write;
 using LspGen.LanguageServer.Protocol;
 using LspGen.LanguageServer.Protocol.Lsp;
@@ -50,8 +51,7 @@ public sealed class GenerateCommands(JsonRpcConnection connection, SpecDocumentS
         await using var progress = await WorkDoneProgress.BeginAsync(connection, "Generating backend", "Checking the spec",
             parameters.WorkDoneToken, cancellationToken).ConfigureAwait(false);
 
-        var compiled = await RefuseOnErrorsAsync(specUri, specPath, text, folderArgument).ConfigureAwait(false);
-        var folder = OutputFolder(specPath, folderArgument, compiled.ProjectName);
+        var (compiled, folder) = await RefuseOnErrorsAsync(specUri, specPath, text, folderArgument).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
 
         await progress.ReportAsync($"Writing {compiled.Files!.Count} files", 50).ConfigureAwait(false);
@@ -91,45 +91,63 @@ public sealed class GenerateCommands(JsonRpcConnection connection, SpecDocumentS
     PreviewResult PreviewFiles(ExecuteCommandParams parameters)
     {
         var (specUri, specPath, text, folderArgument) = ReadArguments(parameters);
-        var compiled = Compile(specUri, specPath, text, folderArgument);
-        if (compiled.Files is null)
-            throw new JsonRpcException(ErrorCodes.RequestFailed, RefusalMessage(compiled));
-        var folder = OutputFolder(specPath, folderArgument, compiled.ProjectName);
-        return new PreviewResult(folder, [.. compiled.Files.Select(f => new PreviewFile(f.Path, f.Owner switch { FileOwner.User => "user", FileOwner.History => "history", _ => "generator" }))],
+        var (compiled, folder) = Compile(specUri, specPath, text, folderArgument);
+        if (compiled.Files is null) throw new JsonRpcException(ErrorCodes.RequestFailed, RefusalMessage(compiled));
+        return new PreviewResult(folder!, [.. compiled.Files.Select(f => new PreviewFile(f.Path, f.Owner switch { FileOwner.User => "user", FileOwner.History => "history", _ => "generator" }))],
             compiled.Plan is { IsInitial: false } plan ? [.. plan.Operations.Select(o => o.Summary)] : []);
     }
 
-    // A PRD goes through the PRD front end into the same SpecDocument; the rest of the pipeline is shared,
-    // and continues the migration history of the output folder, as the CLI does.
-    PipelineResult Compile(string uri, string? path, string text, string? folderArgument)
+    /// <summary>
+    /// Compiles against the output folder's migration history, as <c>lspgen generate</c> does (a PRD goes
+    /// through the PRD front end into the same pipeline). The folder is known once the spec is valid (it
+    /// may be named after project_name); it is null when the spec has errors.
+    /// </summary>
+    (PipelineResult Compiled, string? Folder) Compile(string uri, string? path, string text, string? folderArgument)
     {
-        var analysis = SpecFiles.IsPrd(uri, null) ? PrdAnalyzer.Analyze(text, path ?? uri) : SpecSources.Analyze(text, null);
+        string? folder = null;
+        var sourceName = SpecFiles.IsPrd(uri, null) ? path ?? uri : null;
         try
         {
-            return Pipeline.Compile(analysis, a => MigrationHistoryReader.Read(OutputFolder(path, folderArgument, a.Document.ProjectName?.Value)));
+            var compiled = Pipeline.Compile(text, sourceName, analysis =>
+            {
+                folder = OutputFolder(path, folderArgument, analysis.Document.ProjectName?.Value);
+                return MigrationHistoryReader.Read(folder);
+            });
+            return (compiled, folder);
         }
-        catch (Exception exception) when (exception is OutputWriteException or IOException or UnauthorizedAccessException)
+        catch (OutputWriteException exception)
         {
             throw new JsonRpcException(ErrorCodes.RequestFailed, $"LspGen did not generate the backend: {exception.Message}");
         }
     }
 
-    async Task<PipelineResult> RefuseOnErrorsAsync(string uri, string? path, string text, string? folderArgument)
+    async Task<(PipelineResult Compiled, string Folder)> RefuseOnErrorsAsync(string uri, string? path, string text, string? folderArgument)
     {
-        var compiled = Compile(uri, path, text, folderArgument);
-        if (compiled.Files is not null) return compiled;
-        var message = RefusalMessage(compiled);
+        (PipelineResult Compiled, string? Folder) result;
+        try
+        {
+            result = Compile(uri, path, text, folderArgument);
+        }
+        catch (JsonRpcException exception)
+        {
+            await ShowAsync(MessageType.Error, exception.Message).ConfigureAwait(false);
+            throw;
+        }
+        if (result.Compiled.Files is not null) return (result.Compiled, result.Folder!);
+        var message = RefusalMessage(result.Compiled);
         await ShowAsync(MessageType.Error, message).ConfigureAwait(false);
         throw new JsonRpcException(ErrorCodes.RequestFailed, message);
     }
 
+    /// <summary>Why a compilation gave no files: spec errors, a history that cannot be continued, or an unsafe migration.</summary>
     static string RefusalMessage(PipelineResult compiled)
     {
         if (compiled.Analysis.HasErrors) return ErrorsMessage(compiled.Analysis);
-        if (compiled.HistoryError is { } history) return "LspGen did not generate the backend: " + history + ".";
-        var unsafeChanges = compiled.Plan!.Operations.Where(o => o.Impact == LspGen.Compiler.Migrate.OperationImpact.Unsafe).ToList();
+        if (compiled.HistoryError is { } history) return $"LspGen did not generate the backend: {history}.";
+        var unsafeOperations = compiled.Plan?.Operations.Where(o => o.Impact == OperationImpact.Unsafe).ToList() ?? [];
+        if (unsafeOperations.Count == 0) return "LspGen did not generate the backend.";
         return string.Create(CultureInfo.InvariantCulture,
-            $"LspGen did not generate the backend: {unsafeChanges.Count} change(s) cannot run against the rows already in the database (see the Problems list). First: {unsafeChanges[0].Message}.");
+            $"LspGen did not generate the backend: the next migration cannot run against existing rows ({unsafeOperations.Count} change(s); see the Problems list). First: {unsafeOperations[0].Message}");
     }
 
     async Task<PrdToSpecResult> ConvertPrdAsync(ExecuteCommandParams parameters)
