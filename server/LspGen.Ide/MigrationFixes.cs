@@ -79,7 +79,7 @@ internal static class SpecEdits
         if (item.IsFlow || json)
         {
             var after = item.Entries[^1].Range.End;
-            var member = json ? $", \"{key}\": {(value.StartsWith('"') ? value : "\"" + value + "\"")}" : $", {key}: {value}";
+            var member = json ? $", \"{key}\": {JsonValue(value)}" : $", {key}: {value}";
             return new TextEdit(new SourceRange(after, after), member);
         }
         var line = afterName && item.Find("name") is { } name
@@ -88,6 +88,11 @@ internal static class SpecEdits
         var column = item.Entries[0].Key.Range.Start.Character;
         return CodeActions.InsertLinesAfter(doc, line, new string(' ', column) + key + ": " + value);
     }
+
+    // A YAML scalar as JSON: strings are quoted already or are plain names; numbers and booleans stay as they are.
+    private static string JsonValue(string value) =>
+        value.StartsWith('"') || value is "true" or "false" || double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)
+            ? value : "\"" + value + "\"";
 
     /// <summary>Removes the entry <paramref name="key"/>: its whole line in a block item, the member in a flow item.</summary>
     public static TextEdit? RemoveKey(IdeDocument doc, MappingNode item, string key)

@@ -90,6 +90,25 @@ public sealed class PlanCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_snapshot_edited_by_hand_is_refused_with_exit_2()
+    {
+        Generated();
+        File.AppendAllText(_cli.PathOf("shop/.lspgen-schema.json"), " ");
+        var run = _cli.Run("plan", "spec.yaml").AssertExit(2);
+        Assert.Contains("edited since lspgen wrote it", run.Error);
+        Assert.Equal("", run.Out);
+    }
+
+    [Fact]
+    public void Out_names_the_project_folder()
+    {
+        _cli.WriteFile("spec.yaml", Specs.Valid);
+        _cli.Run("generate", "spec.yaml", "--out", "backend").AssertExit(0);
+        Assert.Equal("No changes. The database schema matches the spec.\n", _cli.Run("plan", "spec.yaml", "--out", "backend").AssertExit(0).Out);
+        Assert.Contains("no schema snapshot", _cli.Run("plan", "spec.yaml").AssertExit(0).Out);
+    }
+
+    [Fact]
     public void Help_lists_plan()
     {
         Assert.Contains("plan", _cli.Run("--help").AssertExit(0).Out);

@@ -146,6 +146,25 @@ public class MigrationTests
     }
 
     [Fact]
+    public void In_a_JSON_spec_the_fixes_write_JSON()
+    {
+        const string json = """
+            {"spec_version": "1.0", "project_name": "demo", "auth": {"enabled": false}, "entities": [
+              {"name": "Author", "fields": [
+                {"name": "id", "type": "uuid", "primary_key": true},
+                {"name": "name", "type": "string"},
+                {"name": "biography", "type": "text"},
+                {"name": "born", "type": "datetime"}]}]}
+            """;
+        var withRank = FixedText(json.Replace("\"datetime\"}]}]}", "\"datetime\"}, {\"name\": \"rank\", \"type\": \"integer\", \"nullable\": false}]}]}", StringComparison.Ordinal),
+            "LSG032", "Add 'default: 0' to 'rank'", generated: json);
+        Assert.Contains("{\"name\": \"rank\", \"type\": \"integer\", \"nullable\": false, \"default\": 0}", withRank, StringComparison.Ordinal);
+        var renamed = FixedText(json.Replace("\"biography\"", "\"bio\"", StringComparison.Ordinal), "LSG033", "Treat as a rename of 'biography'", generated: json);
+        Assert.Contains("{\"name\": \"bio\", \"type\": \"text\", \"renamed_from\": \"biography\"}", renamed, StringComparison.Ordinal);
+        Assert.False(IdeDocument.Create(renamed).Analysis.HasErrors);
+    }
+
+    [Fact]
     public void LSG032_a_type_without_cast_is_fixed_by_keeping_the_previous_type()
     {
         const string edited = Head + """

@@ -54,7 +54,9 @@ export class LspgenClient implements vscode.Disposable {
         // every other YAML document: it decides, so plain YAML files are sent and left alone.
         { scheme: 'file', language: 'yaml' },
       ],
-      synchronize: { configurationSection: 'lspgen' },
+      // The schema snapshot of a generated project: when `lspgen generate` rewrites it, the migration
+      // diagnostics are recomputed (the server decides what they say).
+      synchronize: { configurationSection: 'lspgen', fileEvents: vscode.workspace.createFileSystemWatcher('**/.lspgen-schema.json') },
       outputChannel: this.output,
       middleware: {
         executeCommand: async (command, args, next) => {

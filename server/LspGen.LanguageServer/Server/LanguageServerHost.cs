@@ -65,6 +65,9 @@ public sealed class LanguageServerHost
         connection.OnNotification<DidSaveTextDocumentParams>("textDocument/didSave", _ => { });
 
         connection.OnNotification<DidChangeConfigurationParams>("workspace/didChangeConfiguration", ChangeConfiguration);
+        // A client that watches .lspgen-schema.json (the VS Code extension does) says when a generation
+        // outside the editor changed it; the migration diagnostics follow without waiting for an edit.
+        connection.OnNotification("workspace/didChangeWatchedFiles", documents.RepublishAll);
         connection.OnRequest<ExecuteCommandParams, JsonElement>("workspace/executeCommand", (p, ct) =>
             p.CommandName == DraftSpecCommand.Name ? draftSpec.ExecuteAsync(p, ct) : commands.ExecuteAsync(p, ct));
 

@@ -110,6 +110,20 @@ public sealed class MigrationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_changed_snapshot_file_republishes_the_diagnostics_of_the_same_version()
+    {
+        await using var session = await GeneratedAsync();
+        await session.ChangeAsync(SpecUri, 2, LspSession.Whole(WithoutTitle));
+        Assert.Contains("LSG031", LspSession.Codes(await session.DiagnosticsAsync(SpecUri, 2)));
+
+        File.Delete(SnapshotPath);
+        await session.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = new Uri(SnapshotPath).AbsoluteUri, type = 3 } } });
+
+        await session.WaitForAsync("textDocument/publishDiagnostics", p => p.GetProperty("uri").GetString() == SpecUri
+            && p.GetProperty("version").GetInt32() == 2 && !LspSession.Codes(p).Contains("LSG031"));
+    }
+
+    [Fact]
     public async Task Without_a_snapshot_there_are_no_migration_diagnostics()
     {
         File.WriteAllText(Path.Combine(workspace, "todo.spec.yaml"), WithoutTitle);
