@@ -55,24 +55,8 @@ public sealed record SchemaSnapshot(string Head, IReadOnlyList<string> Revisions
                     json.WriteEndObject();
                 }
                 json.WriteEndArray();
-                json.WriteStartArray("unique_constraints");
-                foreach (var u in table.Uniques.OrderBy(u => u.Name, StringComparer.Ordinal))
-                {
-                    json.WriteStartObject();
-                    json.WriteString("name", u.Name);
-                    WriteStrings(json, "columns", u.Columns);
-                    json.WriteEndObject();
-                }
-                json.WriteEndArray();
-                json.WriteStartArray("indexes");
-                foreach (var i in table.Indexes.OrderBy(i => i.Name, StringComparer.Ordinal))
-                {
-                    json.WriteStartObject();
-                    json.WriteString("name", i.Name);
-                    WriteStrings(json, "columns", i.Columns);
-                    json.WriteEndObject();
-                }
-                json.WriteEndArray();
+                WriteKeys(json, "unique_constraints", table.Uniques);
+                WriteKeys(json, "indexes", table.Indexes);
                 json.WriteStartArray("foreign_keys");
                 foreach (var f in table.ForeignKeys.OrderBy(f => f.Name, StringComparer.Ordinal))
                 {
@@ -91,6 +75,19 @@ public sealed record SchemaSnapshot(string Head, IReadOnlyList<string> Revisions
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static void WriteKeys(Utf8JsonWriter json, string name, IEnumerable<KeySchema> keys)
+    {
+        json.WriteStartArray(name);
+        foreach (var key in keys.OrderBy(k => k.Name, StringComparer.Ordinal))
+        {
+            json.WriteStartObject();
+            json.WriteString("name", key.Name);
+            WriteStrings(json, "columns", key.Columns);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
