@@ -38,10 +38,14 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
 
 for (var w = 0; w < 20; w++) MigrationPlanner.Plan(snapshot, model);
 var snapshotJson = snapshot.ToJson();
+var snapshotAfter = plan.Snapshot;
 var phases = new (string Name, Action Run)[]
 {
     ("plan (diff + revision file + new snapshot)", () => MigrationPlanner.Plan(snapshot, model)),
     ("of which: the model's schema (DatabaseSchema.Of)", () => DatabaseSchema.Of(model)),
+    ("plan with nothing changed (the same spec again)", () => MigrationPlanner.Plan(snapshotAfter, model)),
+    ("of which: the revision file (RevisionWriter.Render)", () => RevisionWriter.Render("0002", "0001", plan.Operations)),
+    ("of which: its file name (RevisionWriter.Slug)", () => RevisionWriter.Slug(plan.Operations)),
     ("snapshot JSON read", () => SchemaSnapshot.Parse(snapshotJson)),
     ("snapshot JSON write", () => snapshot.ToJson()),
 };
