@@ -82,6 +82,7 @@ DEFAULT_PACKAGES=(
   python3-email-validator
   python3-python-multipart   # NOT python3-multipart: that is a different library
   python3-dotenv python3-yaml
+  bandit                     # the security gate of tests/quality (generated code only)
   postgresql
 )
 
