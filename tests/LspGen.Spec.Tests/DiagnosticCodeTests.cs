@@ -585,6 +585,13 @@ public class DiagnosticCodeTests
     [InlineData("datetime", "tomorrow")]
     [InlineData("text", "null")]
     [InlineData("integer", "~")]
+    [InlineData("integer", "2147483648")]          // beyond the 4-byte INTEGER column
+    [InlineData("integer", "-2147483649")]
+    [InlineData("integer", "99999999999999999999")] // beyond 64 bits too
+    [InlineData("float", "1e400")]                  // beyond a double: the enricher used to throw on it
+    [InlineData("float", "-1e400")]
+    [InlineData("string", "\"a\\0b\"")]           // PostgreSQL text cannot hold NUL
+    [InlineData("text", "\"\\0\"")]
     public void LSG020_default_of_the_wrong_type(string type, string value)
     {
         Fixture.Single(Specs.WithFields($"""
@@ -596,7 +603,10 @@ public class DiagnosticCodeTests
 
     [Theory]
     [InlineData("integer", "5")]
+    [InlineData("integer", "2147483647")]
+    [InlineData("integer", "-2147483648")]
     [InlineData("float", "0.5")]
+    [InlineData("float", "1e300")]
     [InlineData("float", "3")]
     [InlineData("boolean", "false")]
     [InlineData("string", "\"42\"")]

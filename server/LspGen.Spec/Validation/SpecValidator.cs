@@ -298,15 +298,21 @@ public static partial class SpecValidator
             case FieldTypes.String or FieldTypes.Text:
                 if (isBool || isFloat)
                     return FormattableString.Invariant($"YAML reads {Short(text)} as a {(isBool ? "boolean" : "number")}, but the field is {type}; quote it: \"{Short(text)}\"");
+                if (text.Contains('\0'))
+                    return "PostgreSQL cannot store the NUL character (\\0) in text; remove it from the default";
                 var limit = field.MaxLength?.Value ?? 255;
                 if (type == FieldTypes.String && text.Length > limit)
                     return FormattableString.Invariant($"the default has {text.Length} characters, more than max_length {limit}");
                 return null;
             case FieldTypes.Integer:
-                return isInteger && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
-                    ? null : "the field is integer; write a whole number without quotes, e.g. 0";
+                if (!isInteger) return "the field is integer; write a whole number without quotes, e.g. 0";
+                // The column is INTEGER (4 bytes): a larger default would make every create that omits the field fail.
+                return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
+                    ? null : FormattableString.Invariant($"{Short(text)} is outside the range of an integer column ({int.MinValue} to {int.MaxValue})");
             case FieldTypes.Float:
-                return isFloat ? null : "the field is float; write a number without quotes, e.g. 0.0";
+                if (!isFloat) return "the field is float; write a number without quotes, e.g. 0.0";
+                return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)
+                    ? null : FormattableString.Invariant($"{Short(text)} is outside the range of a float column (about ±1.8e308)");
             case FieldTypes.Boolean:
                 return isBool ? null : "the field is boolean; write true or false without quotes";
             case FieldTypes.DateTime:
