@@ -57,6 +57,8 @@ public static class Descriptors
         "renamed_from '{0}' cannot be used here: {1}", Severity.Error);
     public static readonly DiagnosticDescriptor DuplicateRenamedFrom = new("LSG023", "Two items renamed from the same name",
         "The {0} '{1}' is renamed from '{2}', but '{3}' already is; only one {0} can take over the old name, so remove one of the two renamed_from", Severity.Error);
+    public static readonly DiagnosticDescriptor GeneratedTimestamp = new("LSG024", "Declared generated timestamp",
+        "'{0}' is the generated timestamp: every row gets it, set by the database ({1}), so this declaration only documents it", Severity.Information);
 
     // Migration impact (LspGen.Ide/MigrationImpacts.cs): reported by the editor and `lspgen plan` only when
     // the output folder has a schema snapshot (.lspgen-schema.json); the message is the planner's sentence.
@@ -91,7 +93,7 @@ public static class Descriptors
         SyntaxError, UnknownKey, WrongValueKind, MissingKey, InvalidValue, UnsupportedSpecVersion, DuplicateKey,
         AliasNotSupported, DuplicateEntity, DuplicateField, InvalidFieldType, MissingPrimaryKey, InvalidPrimaryKey,
         InvalidIdentifier, ReservedName, DuplicateTableName, UnknownEntityReference, ReferenceCycle,
-        OptionNotValidForType, NonCanonicalName, InvalidRenamedFrom, DuplicateRenamedFrom,
+        OptionNotValidForType, NonCanonicalName, InvalidRenamedFrom, DuplicateRenamedFrom, GeneratedTimestamp,
         MigrationChange, MigrationLosesData, MigrationUnsafe, RenameCandidate, StaleRenamedFrom,
         NoEntitySection, UnparseableField, IgnoredLine, TypeAlias, NameNormalised, UnknownModifier,
     ];

@@ -412,8 +412,40 @@ public class DiagnosticCodeTests
     }
 
     [Theory]
-    [InlineData("user_id")]
     [InlineData("created_at")]
+    [InlineData("updated_at")]
+    [InlineData("createdAt")]
+    public void LSG024_a_declared_datetime_timestamp_is_the_generated_one(string name)
+    {
+        var d = Fixture.Single(Specs.WithFields($"""
+                  - name: [|{name}|]
+                    type: datetime
+                    description: When it happened
+            """), "LSG024");
+        Assert.Equal(Severity.Information, d.Severity);
+        var analysis = SpecAnalyzer.Analyze(Fixture.Parse(Specs.WithFields($"""
+                  - name: {name}
+                    type: datetime
+            """)).Text);
+        Assert.DoesNotContain(analysis.Diagnostics, x => x.Severity == Severity.Error);
+    }
+
+    [Theory]
+    [InlineData("type: string", "timestamp")]
+    [InlineData("type: datetime\n        nullable: true", "timestamp")]
+    [InlineData("type: datetime\n        default: \"2024-01-01T00:00:00Z\"", "timestamp")]
+    [InlineData("type: datetime\n        unique: true", "timestamp")]
+    public void LSG016_a_timestamp_with_another_type_or_options_says_why(string options, string reason)
+    {
+        var d = Fixture.Single(Specs.WithFields($"""
+                  - name: [|created_at|]
+                    {options}
+            """), "LSG016");
+        Assert.Contains(reason, d.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("user_id")]
     [InlineData("updated_at")]
     [InlineData("id")]
     [InlineData("metadata")]

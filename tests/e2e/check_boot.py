@@ -2,7 +2,9 @@
 
 Usage: python3 check_boot.py BASE_URL PROJECT_DIR
 Waits for the server, then checks that /docs answers 200, that /health answers 200, and that
-/openapi.json serves exactly the paths and methods written in PROJECT_DIR/openapi.yaml.
+/openapi.json serves exactly the paths and methods written in PROJECT_DIR/openapi.yaml, which must
+not repeat a key anywhere (YAML loaders keep the last of two equal keys, which hid two entities
+with the same route).
 Exit 0 when all hold; otherwise prints what differs and exits 1.
 """
 
@@ -37,6 +39,24 @@ def wait_for(url: str, seconds: float) -> None:
             time.sleep(0.2)
 
 
+class StrictLoader(yaml.SafeLoader):
+    """A SafeLoader that refuses a mapping with two equal keys instead of keeping the last."""
+
+
+def _strict_mapping(loader: StrictLoader, node: yaml.MappingNode) -> dict:
+    seen = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark)
+        seen.add(key)
+    return loader.construct_mapping(node, deep=True)
+
+
+StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _strict_mapping)
+
+
 def operations(spec: dict) -> dict[str, set[str]]:
     paths = spec.get("paths") or {}
     return {path: {m for m in item if m in HTTP_METHODS} for path, item in paths.items()}
@@ -60,7 +80,11 @@ def main() -> int:
     else:
         served = operations(json.loads(body))
         with open(f"{project}/openapi.yaml", encoding="utf-8") as f:
-            written = operations(yaml.safe_load(f))
+            try:
+                written = operations(yaml.load(f, Loader=StrictLoader))  # noqa: S506 (a SafeLoader)
+            except yaml.YAMLError as error:
+                print(f"openapi.yaml: {error}")
+                return 1
         for path in sorted(served.keys() - written.keys()):
             problems.append(f"served but not in openapi.yaml: {path}")
         for path in sorted(written.keys() - served.keys()):

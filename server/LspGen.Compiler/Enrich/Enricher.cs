@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using LspGen.Spec;
 using LspGen.Spec.Model;
+using LspGen.Spec.Validation;
 
 namespace LspGen.Compiler.Enrich;
 
@@ -66,7 +67,8 @@ public static class Enricher
             ExplicitTable: spec.TableName?.Value,
             Crud: spec.Crud?.Value ?? true,
             Description: Text(spec.Description),
-            Fields: spec.Fields,
+            // A declared created_at/updated_at is the generated timestamp (LSG024), not a second column.
+            Fields: spec.Fields.Where(f => !NameRules.DeclaresGeneratedTimestamp(f)).ToList(),
             PrimaryKey: pk,
             SpecName: spec.Name.Value,
             RenamedFrom: spec.RenamedFrom?.Value);

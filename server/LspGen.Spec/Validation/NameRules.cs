@@ -23,6 +23,23 @@ public static class NameRules
     public static bool IsPythonKeyword(string name) => PythonKeywords.Contains(name) || PythonSoftKeywords.Contains(name);
 
     /// <summary>Columns every generated table has; the spec cannot declare them (the reason is the value).</summary>
+    /// <summary>
+    /// The generated timestamps, with when the database sets them. A field declared with one of these
+    /// names, of type datetime and with no other option, is that timestamp (LSG024), not a second column.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> GeneratedTimestamps { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["created_at"] = "when the row is inserted",
+        ["updated_at"] = "when the row is inserted, and again on every update",
+    };
+
+    /// <summary>True for a field that declares a generated timestamp as it is generated (see <see cref="GeneratedTimestamps"/>).</summary>
+    public static bool DeclaresGeneratedTimestamp(Model.FieldSpec field) =>
+        GeneratedTimestamps.ContainsKey(Naming.ToSnakeCase(field.Name.Value))
+        && string.Equals(field.Type.Value.Trim(), FieldTypes.DateTime, StringComparison.OrdinalIgnoreCase)
+        && field.PrimaryKey is null && field.Nullable is not { Value: true } && field.Unique is null && field.Default is null
+        && field.Index is null && field.References is null && field.MaxLength is null && field.RenamedFrom is null;
+
     public static IReadOnlyDictionary<string, string> GeneratedColumns { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["created_at"] = "every entity gets a generated 'created_at' timestamp",

@@ -267,6 +267,15 @@ public static partial class SpecValidator
         string? why = null;
         if (snake == "id" && !isPrimaryKey)
             why = "'id' is the generated primary key of every entity without one; add 'primary_key: true' to make this the key, or rename it";
+        else if (NameRules.GeneratedTimestamps.TryGetValue(snake, out var when))
+        {
+            if (NameRules.DeclaresGeneratedTimestamp(field))
+            {
+                diagnostics.Add(Diagnostic.Create(Descriptors.GeneratedTimestamp, name.Range, snake, when));
+                return true;
+            }
+            why = FormattableString.Invariant($"every entity gets a generated '{snake}' timestamp, set by the database {when}; declare it as 'type: datetime' with no other option (or leave it out), or rename the field");
+        }
         else if (NameRules.GeneratedColumns.TryGetValue(snake, out var generated)) why = generated;
         else if (snake.StartsWith("model_", StringComparison.Ordinal)) why = "Pydantic reserves every name starting with 'model_'";
         else if (NameRules.ReservedFieldNames.TryGetValue(snake, out var reserved)) why = reserved;

@@ -23,6 +23,16 @@ public class EnricherTests
     }
 
     [Fact]
+    public void A_declared_datetime_timestamp_is_the_generated_column_not_a_second_one()
+    {
+        var model = Enricher.Enrich(Document("notes", null,
+            Specs.Entity("Note", Field("body", "text"), Field("created_at", "datetime"), Field("updatedAt", "datetime"))));
+
+        var note = Assert.Single(model.Entities);
+        Assert.Equal(["id", "body"], note.Fields.Select(f => f.Name));
+    }
+
+    [Fact]
     public void Explicit_settings_win_over_defaults()
     {
         var doc = Document("notes", new LspGen.Spec.Model.AuthSpec(L(true), L("jwt"), L(90L), default),
