@@ -112,7 +112,7 @@ public static class Rename
         if (NameRules.CharacterProblem(name) is { } problem) return $"'{name}' is not a valid field name: {problem}.";
         var snake = Naming.ToSnakeCase(name);
         if (snake != name) return $"Field names are snake_case; use '{snake}'.";
-        if (NameRules.IsPythonKeyword(name)) return $"'{name}' is a Python keyword and cannot name a field.";
+        if (NameRules.IsReservedAttributeName(name)) return $"'{name}' is a Python keyword and cannot name a field.";
         if (NameRules.GeneratedColumns.TryGetValue(name, out var generated)) return $"'{name}' is reserved: {generated}.";
         if (NameRules.ReservedFieldNames.TryGetValue(name, out var why)) return $"'{name}' is reserved: {why}.";
         if (name.StartsWith("model_", StringComparison.Ordinal)) return $"'{name}' is reserved: Pydantic reserves every name starting with 'model_'.";

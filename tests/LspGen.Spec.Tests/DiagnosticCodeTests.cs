@@ -332,8 +332,8 @@ public class DiagnosticCodeTests
 
     [Theory]
     [InlineData("class")]
-    [InlineData("match")]
-    [InlineData("type")]
+    [InlineData("from")]
+    [InlineData("_")]
     [InlineData("2fa")]
     [InlineData("due-date")]
     [InlineData("größe")]
@@ -343,6 +343,19 @@ public class DiagnosticCodeTests
                   - name: [|{name}|]
                     type: string
             """), "LSG015");
+    }
+
+    [Theory]
+    [InlineData("type")]
+    [InlineData("match")]
+    [InlineData("case")]
+    public void Soft_keywords_are_field_names(string name)
+    {
+        var analysis = SpecAnalyzer.Analyze(Specs.WithFields($"""
+                  - name: {name}
+                    type: string
+            """));
+        Assert.True(analysis.Diagnostics.Count == 0, Fixture.Describe(analysis.Diagnostics));
     }
 
     [Fact]

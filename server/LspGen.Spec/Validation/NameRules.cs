@@ -17,12 +17,19 @@ public static class NameRules
         "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
     };
 
-    /// <summary>Soft keywords are legal identifiers but make generated code confusing (and `type` shadows a builtin).</summary>
+    /// <summary>
+    /// Soft keywords are keywords only in their own statements (`match`, `case`, `type X = …`) and legal
+    /// identifiers everywhere else, so a field may use them ("type" is one of the commonest field names).
+    /// They stay off-limits for entity and project names, which become module names.
+    /// </summary>
     public static IReadOnlySet<string> PythonSoftKeywords { get; } = new HashSet<string>(StringComparer.Ordinal) { "match", "case", "type", "_" };
 
+    /// <summary>A keyword or soft keyword: not usable as a module or class name.</summary>
     public static bool IsPythonKeyword(string name) => PythonKeywords.Contains(name) || PythonSoftKeywords.Contains(name);
 
-    /// <summary>Columns every generated table has; the spec cannot declare them (the reason is the value).</summary>
+    /// <summary>A name no Python attribute can have: a hard keyword, or "_" (Pydantic ignores underscore names).</summary>
+    public static bool IsReservedAttributeName(string name) => PythonKeywords.Contains(name) || name == "_";
+
     /// <summary>
     /// The generated timestamps, with when the database sets them. A field declared with one of these
     /// names, of type datetime and with no other option, is that timestamp (LSG024), not a second column.
@@ -40,6 +47,7 @@ public static class NameRules
         && field.PrimaryKey is null && field.Nullable is not { Value: true } && field.Unique is null && field.Default is null
         && field.Index is null && field.References is null && field.MaxLength is null && field.RenamedFrom is null;
 
+    /// <summary>Columns every generated table has; the spec cannot declare them (the reason is the value).</summary>
     public static IReadOnlyDictionary<string, string> GeneratedColumns { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["created_at"] = "every entity gets a generated 'created_at' timestamp",

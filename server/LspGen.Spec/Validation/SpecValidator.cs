@@ -255,7 +255,7 @@ public static partial class SpecValidator
     {
         var name = field.Name;
         var problem = NameRules.CharacterProblem(name.Value);
-        if (problem is null && NameRules.IsPythonKeyword(snake)) problem = "it is a Python keyword";
+        if (problem is null && NameRules.IsReservedAttributeName(snake)) problem = "it is a Python keyword";
         if (problem is null && snake.Length > NameRules.MaxIdentifierLength)
             problem = FormattableString.Invariant($"it is longer than {NameRules.MaxIdentifierLength} characters");
         if (problem is not null)
