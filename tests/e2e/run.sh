@@ -14,6 +14,7 @@
 # The last line printed is "N passed, N failed"; the exit status is 0 only when nothing failed.
 #
 # Usage (as root): bash tests/e2e/run.sh [SPEC...]        default: examples/*.spec.yaml examples/*.prd.md
+#                                                          tests/e2e/samples/*.spec.yaml
 # Environment:
 #   LSPGEN                 command that runs lspgen (default: builds server/LspGen.Cli in Release)
 #   LSPGEN_E2E_PG_PORT     PostgreSQL port (default 55450)
@@ -132,7 +133,7 @@ boot() {
 
 # ---------------------------------------------------------------- setup
 specs=("$@")
-if [ ${#specs[@]} = 0 ]; then specs=("$REPO"/examples/*.spec.yaml "$REPO"/examples/*.prd.md); fi
+if [ ${#specs[@]} = 0 ]; then specs=("$REPO"/examples/*.spec.yaml "$REPO"/examples/*.prd.md "$REPO"/tests/e2e/samples/*.spec.yaml); fi
 [ -e "${specs[0]}" ] || die "no specs found in $REPO/examples"
 
 WORK=$(mktemp -d /tmp/lspgen-e2e.XXXXXX)
