@@ -59,6 +59,10 @@ public static class Descriptors
         "The {0} '{1}' is renamed from '{2}', but '{3}' already is; only one {0} can take over the old name, so remove one of the two renamed_from", Severity.Error);
     public static readonly DiagnosticDescriptor GeneratedTimestamp = new("LSG024", "Declared generated timestamp",
         "'{0}' is the generated timestamp: every row gets it, set by the database ({1}), so this declaration only documents it", Severity.Information);
+    public static readonly DiagnosticDescriptor DuplicateRelationName = new("LSG025", "Two database objects with the same name",
+        "'{0}' would name both {1} and {2}: PostgreSQL keeps tables, indexes, unique constraints and sequences in one namespace per schema, so rename the field or entity, or set another table_name", Severity.Error);
+    public static readonly DiagnosticDescriptor DuplicateRoute = new("LSG026", "Two entities with the same route",
+        "Entity '{0}' would be served at '/{1}', like entity '{2}': two routers cannot share a path, so rename one of them", Severity.Error);
 
     // Migration impact (LspGen.Ide/MigrationImpacts.cs): reported by the editor and `lspgen plan` only when
     // the output folder has a schema snapshot (.lspgen-schema.json); the message is the planner's sentence.
@@ -94,6 +98,7 @@ public static class Descriptors
         AliasNotSupported, DuplicateEntity, DuplicateField, InvalidFieldType, MissingPrimaryKey, InvalidPrimaryKey,
         InvalidIdentifier, ReservedName, DuplicateTableName, UnknownEntityReference, ReferenceCycle,
         OptionNotValidForType, NonCanonicalName, InvalidRenamedFrom, DuplicateRenamedFrom, GeneratedTimestamp,
+        DuplicateRelationName, DuplicateRoute,
         MigrationChange, MigrationLosesData, MigrationUnsafe, RenameCandidate, StaleRenamedFrom,
         NoEntitySection, UnparseableField, IgnoredLine, TypeAlias, NameNormalised, UnknownModifier,
     ];

@@ -33,6 +33,8 @@ public class CatalogueTests
         { "LSG021", Valid + $"entities: [{{name: a, fields: [{Key}]}}]\n" },
         { "LSG022", Valid + $"entities: [{{name: A, renamed_from: A, fields: [{Key}]}}]\n" },
         { "LSG023", Valid + $"entities: [{{name: A, fields: [{Key}, {{name: x, type: text, renamed_from: w}}, {{name: y, type: text, renamed_from: w}}]}}]\n" },
+        { "LSG025", Valid + $"entities: [{{name: A, fields: [{Key}, {{name: b_c, type: text, unique: true}}]}}, {{name: X, table_name: as_b, fields: [{Key}, {{name: c, type: text, unique: true}}]}}]\n" },
+        { "LSG026", Valid + $"entities: [{{name: Datum, fields: [{Key}]}}, {{name: Data, table_name: points, fields: [{Key}]}}]\n" },
         { "LSG024", Valid + $"entities: [{{name: A, fields: [{Key}, {{name: created_at, type: datetime}}]}}]\n" },
         // PRD markdown (LSG1xx): analysed by the PRD front end, see Input().
         { "LSG101", "# Demo\n\n## Data\n- Projects have a name.\n" },

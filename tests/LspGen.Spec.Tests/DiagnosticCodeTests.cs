@@ -457,6 +457,75 @@ public class DiagnosticCodeTests
         Assert.Contains(reason, d.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void LSG025_derived_constraint_names_that_collide_across_tables()
+    {
+        var fixture = Fixture.Parse(Specs.Head + """
+            entities:
+              - name: Order
+                fields:
+                  - {name: item_sku, type: string, unique: true, index: true}
+              - name: OrderItem
+                table_name: orders_item
+                fields:
+                  - {name: [|sku|], type: string, unique: true, index: true}
+              - name: Widget
+                table_name: [|ix_orders_item_sku|]
+                fields:
+                  - {name: value, type: integer}
+            """);
+        var all = SpecAnalyzer.Analyze(fixture.Text).Diagnostics.Where(d => d.Code == "LSG025").ToList();
+        // sku's index and unique constraint both collide; the table collides with Order's index.
+        Assert.Equal([fixture.Ranges[0], fixture.Ranges[0], fixture.Ranges[1]], all.Select(d => d.Range));
+        Assert.Contains("uq_orders_item_sku", all[0].Message + all[1].Message, StringComparison.Ordinal);
+        Assert.Contains("the table of entity 'Widget'", all[^1].Message, StringComparison.Ordinal);
+        Assert.All(all, d => Assert.NotEmpty(d.Related));
+    }
+
+    [Fact]
+    public void LSG025_a_table_named_like_an_integer_keys_sequence()
+    {
+        Fixture.Single(Specs.Head + """
+            entities:
+              - name: Ticket
+                fields:
+                  - {name: number, type: integer, primary_key: true}
+              - name: Counter
+                table_name: [|tickets_number_seq|]
+                fields:
+                  - {name: value, type: integer}
+            """, "LSG025");
+    }
+
+    [Fact]
+    public void LSG026_two_entities_with_the_same_route()
+    {
+        var d = Fixture.Single(Specs.Head + """
+            entities:
+              - name: Datum
+                fields: [{name: value, type: integer}]
+              - name: [|Data|]
+                table_name: data_points
+                fields: [{name: value, type: integer}]
+            """, "LSG026");
+        Assert.Contains("'/data'", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_entity_without_endpoints_has_no_route_to_collide()
+    {
+        var analysis = SpecAnalyzer.Analyze(Specs.Head + """
+            entities:
+              - name: Datum
+                fields: [{name: value, type: integer}]
+              - name: Data
+                table_name: data_points
+                crud: false
+                fields: [{name: value, type: integer}]
+            """);
+        Assert.DoesNotContain(analysis.Diagnostics, d => d.Code == "LSG026");
+    }
+
     [Theory]
     [InlineData("user_id")]
     [InlineData("updated_at")]

@@ -125,8 +125,8 @@ public static class Enricher
             ReferenceFields: data.Where(f => f.References is not null).ToList(),
             NonNullableDataFields: data.Where(f => !f.Nullable).ToList(),
             DeferredForeignKeys: deferred,
-            OwnerIndexName: ConstraintName("ix_" + table + "_user_id"),
-            OwnerForeignKeyName: ConstraintName("fk_" + table + "_user_id_users"),
+            OwnerIndexName: RelationNames.OwnerIndex(table),
+            OwnerForeignKeyName: RelationNames.OwnerForeignKey(table),
             Test: PlanTests(shape, data, position, blocking))
         {
             SpecName = shape.SpecName,
@@ -199,21 +199,10 @@ public static class Enricher
             References: references,
             Description: description,
             RequiredOnCreate: !primaryKey && !nullable && @default is null,
-            IndexName: ConstraintName("ix_" + table + "_" + name),
-            UniqueName: ConstraintName("uq_" + table + "_" + name),
-            ForeignKeyName: references is null ? "" : ConstraintName("fk_" + table + "_" + name + "_" + references.TableName),
+            IndexName: RelationNames.Index(table, name),
+            UniqueName: RelationNames.Unique(table, name),
+            ForeignKeyName: references is null ? "" : RelationNames.ForeignKey(table, name, references.TableName),
             ForeignKeyDeferred: false);
-    }
-
-    // PostgreSQL identifiers hold 63 bytes and SQLAlchemy refuses longer explicit names; a long name
-    // keeps a readable prefix and a hash of the whole, so distinct long names stay distinct.
-    private const int MaxIdentifierLength = 63;
-
-    private static string ConstraintName(string name)
-    {
-        if (name.Length <= MaxIdentifierLength) return name;
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..8];
-        return name[..(MaxIdentifierLength - 9)] + "_" + hash;
     }
 
     private sealed record TypeMapping(string PythonType, string SqlType, string JsonType, string? JsonFormat);

@@ -1,4 +1,5 @@
 using LspGen.Compiler.Enrich;
+using LspGen.Spec;
 
 namespace LspGen.Compiler.Migrate;
 
@@ -74,10 +75,10 @@ public static class DatabaseSchema
     private static List<KeySchema> Sorted(List<KeySchema> keys) => keys.OrderBy(k => k.Name, StringComparer.Ordinal).ToList();
 
     /// <summary>PostgreSQL's own name for a table's primary key (SQLAlchemy leaves it unnamed).</summary>
-    public static string PrimaryKeyName(string table) => table + "_pkey";
+    public static string PrimaryKeyName(string table) => RelationNames.PrimaryKey(table);
 
     /// <summary>PostgreSQL's own name for the sequence behind an identity column.</summary>
-    public static string IdentitySequenceName(string table, string column) => table + "_" + column + "_seq";
+    public static string IdentitySequenceName(string table, string column) => RelationNames.IdentitySequence(table, column);
 
     private static ColumnSchema ColumnOf(FieldModel field)
     {

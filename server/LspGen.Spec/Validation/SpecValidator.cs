@@ -28,6 +28,7 @@ public static partial class SpecValidator
         var authEnabled = doc.Auth?.Enabled?.Value ?? true;
         var entities = ValidateEntities(doc, authEnabled, diagnostics);
         ReferenceGraph.Validate(entities, authEnabled, diagnostics);
+        NameCollisions.Validate(entities, authEnabled, diagnostics);
         RenameRules.Validate(doc, diagnostics);
         return diagnostics;
     }
@@ -79,9 +80,10 @@ public static partial class SpecValidator
             // The derived table of a duplicate or reserved entity collides too; LSG010/LSG016 already say so.
             var table = (duplicate || reserved) && entity.TableName is null ? null
                 : CheckTableName(entity, validName ? Naming.Pluralize(snake) : null, authEnabled, diagnostics);
-            if (table is not null && !byTable.TryAdd(table, entity))
+            var tableTaken = table is not null && !byTable.TryAdd(table, entity);
+            if (tableTaken)
             {
-                var first = byTable[table];
+                var first = byTable[table!];
                 var range = entity.TableName?.Range ?? name.Range;
                 diagnostics.Add(Diagnostic.Create(Descriptors.DuplicateTableName, range, table, Short(name.Value), Short(first.Name.Value))
                     .WithRelated(new RelatedLocation(first.TableName?.Range ?? first.Name.Range,
@@ -91,7 +93,7 @@ public static partial class SpecValidator
             var primaryKey = ValidateFields(entity, diagnostics);
             if (primaryKey is null && hasName)
                 diagnostics.Add(Diagnostic.Create(Descriptors.MissingPrimaryKey, name.Range, Short(name.Value)));
-            infos.Add(new EntityInfo(entity, validName ? snake : null, PrimaryKeyType(primaryKey)));
+            infos.Add(new EntityInfo(entity, validName ? snake : null, PrimaryKeyType(primaryKey)) { TableName = tableTaken ? null : table });
         }
         return infos;
     }
@@ -379,4 +381,8 @@ public static partial class SpecValidator
 }
 
 /// <summary>What the reference checks need to know about one entity.</summary>
-internal sealed record EntityInfo(EntitySpec Entity, string? SnakeName, string PrimaryKeyType);
+internal sealed record EntityInfo(EntitySpec Entity, string? SnakeName, string PrimaryKeyType)
+{
+    /// <summary>The entity's table, or null when it is unusable or already reported as taken.</summary>
+    public string? TableName { get; init; }
+}
