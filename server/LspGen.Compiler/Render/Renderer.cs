@@ -48,15 +48,26 @@ public static class Renderer
         return files;
     }
 
-    private static string Run(Template template, RenderContext context, ScriptObject project, ScriptObject? entity)
+    private static string Run(Template template, RenderContext context, ScriptObject project, ScriptObject? entity) =>
+        template.Compiled is null ? template.Source : Run(template.Compiled, context, project, entity);
+
+    /// <summary>Renders one template source against a model as the embedded templates are rendered (for tests).</summary>
+    internal static string RenderSource(string source, ProjectModel project, EntityModel? entity)
     {
-        if (template.Compiled is null) return template.Source;
+        var compiled = Scriban.Template.Parse(source);
+        if (compiled.HasErrors) throw new InvalidOperationException(string.Join("; ", compiled.Messages));
+        var data = TemplateData.Of(project);
+        return Run(compiled, new RenderContext(), data.Project, entity is null ? null : data.Entity(entity));
+    }
+
+    private static string Run(Scriban.Template template, RenderContext context, ScriptObject project, ScriptObject? entity)
+    {
         var globals = new ScriptObject(2) { { "project", project } };
         if (entity is not null) globals.Add("entity", entity);
         context.PushGlobal(globals);
         try
         {
-            return template.Compiled.Render(context);
+            return template.Render(context);
         }
         finally
         {
