@@ -85,7 +85,10 @@ internal static class EscapeFunctions
 
         public int RequiredParameterCount => 1;
         public int ParameterCount => 1;
-        public ScriptVarParamKind VarParamKind => ScriptVarParamKind.None;
+        // Direct: Scriban passes the evaluated arguments as they are. With None it converts each one to
+        // the declared parameter type (TemplateContext.ToObject), which the render profile showed as
+        // 15% of the render time at 1,000 entities (RuntimeType.IsPrimitive on every call).
+        public ScriptVarParamKind VarParamKind => ScriptVarParamKind.Direct;
         public Type ReturnType => typeof(string);
         public ScriptParameterInfo GetParameterInfo(int index) => Parameter;
     }

@@ -35,9 +35,9 @@ internal sealed class RenderContext : TemplateContext
     };
 
     // Scriban would otherwise reflect over any .NET object a template touches (and NativeAOT trims
-    // what that needs). Only Scriban's own objects (the data tree, arrays, the loop state) have members.
+    // what that needs). Only the data tree and Scriban's own objects (arrays, the loop state) have members.
     protected override IObjectAccessor? GetMemberAccessorImpl(object target) =>
-        target.GetType().Assembly == typeof(TemplateContext).Assembly
+        target is IScriptObject || target.GetType().Assembly == typeof(TemplateContext).Assembly
             ? base.GetMemberAccessorImpl(target)
             : throw new ScriptRuntimeException(CurrentNode?.Span ?? default(SourceSpan),
                 $"Templates read only the template data; {target.GetType().Name} has no members here.");

@@ -48,7 +48,7 @@ public static class Renderer
         return files;
     }
 
-    private static string Run(Template template, RenderContext context, ScriptObject project, ScriptObject? entity) =>
+    private static string Run(Template template, RenderContext context, IScriptObject project, IScriptObject? entity) =>
         template.Compiled is null ? template.Source : Run(template.Compiled, context, project, entity);
 
     /// <summary>Renders one template source against a model as the embedded templates are rendered (for tests).</summary>
@@ -60,7 +60,7 @@ public static class Renderer
         return Run(compiled, new RenderContext(), data.Project, entity is null ? null : data.Entity(entity));
     }
 
-    private static string Run(Scriban.Template template, RenderContext context, ScriptObject project, ScriptObject? entity)
+    private static string Run(Scriban.Template template, RenderContext context, IScriptObject project, IScriptObject? entity)
     {
         var globals = new ScriptObject(2) { { "project", project } };
         if (entity is not null) globals.Add("entity", entity);

@@ -4,25 +4,27 @@ using Scriban.Runtime;
 namespace LspGen.Compiler.Render;
 
 /// <summary>
-/// The enriched model as the plain Scriban tree the templates read: one <see cref="ScriptObject"/> per
+/// The enriched model as the plain Scriban tree the templates read: one <see cref="TemplateObject"/> per
 /// record, keyed by the record's member names, built by hand so Scriban never reflects over our types
 /// (NativeAOT trims what reflection would need). Each record is converted once per render and shared
 /// wherever it appears (an entity is in Entities, CrudEntities and CreationOrder; a field in Fields
 /// and DataFields). User text (<see cref="UserText"/>, <see cref="DefaultValue"/>) stays an opaque
 /// object that only the escaping functions can print.
 /// </summary>
-public sealed class TemplateData
+internal sealed class TemplateData
 {
-    private readonly Dictionary<EntityModel, ScriptObject> _entities = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<FieldModel, ScriptObject> _fields = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<EntityModel, TemplateObject> _entities = new(ReferenceEqualityComparer.Instance);
+    // The fields of the entity being converted, in Fields order; every other field list of an entity
+    // is a subset of it, so a short linear search finds the shared object (cheaper than a hash lookup).
+    private List<(FieldModel Model, TemplateObject Data)> _entityFields = [];
 
     private TemplateData() { }
 
     /// <summary>The "project" global: the whole model.</summary>
-    public ScriptObject Project { get; private set; } = null!;
+    public TemplateObject Project { get; private set; } = null!;
 
     /// <summary>The "entity" global of a per-entity template.</summary>
-    public ScriptObject Entity(EntityModel entity) => _entities[entity];
+    public TemplateObject Entity(EntityModel entity) => _entities[entity];
 
     public static TemplateData Of(ProjectModel project)
     {
@@ -31,108 +33,48 @@ public sealed class TemplateData
         return data;
     }
 
-    private ScriptObject ProjectObject(ProjectModel p) => Obj(
-        ("Name", p.Name),
-        ("Title", p.Title),
-        ("Description", p.Description),
-        ("PostgresVersion", p.PostgresVersion),
-        ("Auth", Obj(("Enabled", p.Auth.Enabled), ("AccessTokenExpiryMinutes", p.Auth.AccessTokenExpiryMinutes))),
-        ("Entities", Array(p.Entities, EntityObject)),
-        ("CrudEntities", Array(p.CrudEntities, EntityObject)),
-        ("CreationOrder", Array(p.CreationOrder, EntityObject)),
-        ("DropOrder", Array(p.DropOrder, EntityObject)),
-        ("UserStories", Array(p.UserStories, s => Obj(("Id", s.Id), ("Role", s.Role), ("Goal", s.Goal), ("Benefit", s.Benefit)))),
-        ("Integrations", Array(p.Integrations, i => Obj(("Name", i.Name), ("Purpose", i.Purpose), ("SettingName", i.SettingName)))));
+    private static readonly TemplateShape AuthShape = new("Enabled", "AccessTokenExpiryMinutes");
+    private static readonly TemplateShape UserStoryShape = new("Id", "Role", "Goal", "Benefit");
+    private static readonly TemplateShape IntegrationShape = new("Name", "Purpose", "SettingName");
+    private static readonly TemplateShape ProjectShape = new("Name", "Title", "Description", "PostgresVersion", "Auth", "Entities", "CrudEntities", "CreationOrder", "DropOrder", "UserStories", "Integrations");
+    private static readonly TemplateShape EntityShape = new("ClassName", "Module", "Plural", "TableName", "RoutePath", "Tag", "Title", "Description", "Crud", "PrimaryKey", "Fields", "DataFields", "RequiredFields", "ReferenceFields", "NonNullableDataFields", "DeferredForeignKeys", "OwnerIndexName", "OwnerForeignKeyName", "Test", "SpecName", "RenamedFrom");
+    private static readonly TemplateShape IncomingReferenceShape = new("ChildClassName", "ChildModule", "FieldName");
+    private static readonly TemplateShape TestPlanShape = new("Samples", "UpdateField", "RequiredField", "WrongTypeField", "ReferenceField", "BlockingReference");
+    private static readonly TemplateShape ReferenceShape = new("ClassName", "Module", "TableName", "Column", "ColumnPath", "OnDelete");
+    private static readonly TemplateShape FieldShape = new("Name", "Type", "PythonType", "SqlType", "JsonType", "JsonFormat", "PrimaryKey", "Identity", "GeneratedUuid", "Nullable", "Unique", "Index", "MaxLength", "Default", "References", "Description", "RequiredOnCreate", "IndexName", "UniqueName", "ForeignKeyName", "ForeignKeyDeferred", "SpecName", "RenamedFrom", "ServerDefault", "LegacyNoServerDefault");
 
-    private ScriptObject EntityObject(EntityModel e)
+    private TemplateObject ProjectObject(ProjectModel p) => ProjectShape.Of(p.Name, p.Title, p.Description, p.PostgresVersion, AuthShape.Of(p.Auth.Enabled, p.Auth.AccessTokenExpiryMinutes), Array(p.Entities, EntityObject), Array(p.CrudEntities, EntityObject), Array(p.CreationOrder, EntityObject), Array(p.DropOrder, EntityObject), Array(p.UserStories, s => UserStoryShape.Of(s.Id, s.Role, s.Goal, s.Benefit)), Array(p.Integrations, i => IntegrationShape.Of(i.Name, i.Purpose, i.SettingName)));
+
+    private TemplateObject EntityObject(EntityModel e)
     {
         if (_entities.TryGetValue(e, out var done)) return done;
-        var o = Obj(
-            ("ClassName", e.ClassName),
-            ("Module", e.Module),
-            ("Plural", e.Plural),
-            ("TableName", e.TableName),
-            ("RoutePath", e.RoutePath),
-            ("Tag", e.Tag),
-            ("Title", e.Title),
-            ("Description", e.Description),
-            ("Crud", e.Crud),
-            ("PrimaryKey", FieldObject(e.PrimaryKey)),
-            ("Fields", Array(e.Fields, FieldObject)),
-            ("DataFields", Array(e.DataFields, FieldObject)),
-            ("RequiredFields", Array(e.RequiredFields, FieldObject)),
-            ("ReferenceFields", Array(e.ReferenceFields, FieldObject)),
-            ("NonNullableDataFields", Array(e.NonNullableDataFields, FieldObject)),
-            ("DeferredForeignKeys", Array(e.DeferredForeignKeys, FieldObject)),
-            ("OwnerIndexName", e.OwnerIndexName),
-            ("OwnerForeignKeyName", e.OwnerForeignKeyName),
-            ("Test", TestObject(e.Test)),
-            ("SpecName", e.SpecName),
-            ("RenamedFrom", e.RenamedFrom));
+        _entityFields = new List<(FieldModel, TemplateObject)>(e.Fields.Count);
+        var o = EntityShape.Of(e.ClassName, e.Module, e.Plural, e.TableName, e.RoutePath, e.Tag, e.Title, e.Description, e.Crud, FieldObject(e.PrimaryKey), Array(e.Fields, FieldObject), Array(e.DataFields, FieldObject), Array(e.RequiredFields, FieldObject), Array(e.ReferenceFields, FieldObject), Array(e.NonNullableDataFields, FieldObject), Array(e.DeferredForeignKeys, FieldObject), e.OwnerIndexName, e.OwnerForeignKeyName, TestObject(e.Test), e.SpecName, e.RenamedFrom);
         _entities.Add(e, o);
         return o;
     }
 
-    private ScriptObject TestObject(TestPlan t) => Obj(
-        ("Samples", Array(t.Samples, FieldObject)),
-        ("UpdateField", OrNull(t.UpdateField)),
-        ("RequiredField", OrNull(t.RequiredField)),
-        ("WrongTypeField", OrNull(t.WrongTypeField)),
-        ("ReferenceField", OrNull(t.ReferenceField)),
-        ("BlockingReference", t.BlockingReference is { } b
-            ? Obj(("ChildClassName", b.ChildClassName), ("ChildModule", b.ChildModule), ("FieldName", b.FieldName))
-            : null));
+    private TemplateObject TestObject(TestPlan t) => TestPlanShape.Of(Array(t.Samples, FieldObject), OrNull(t.UpdateField), OrNull(t.RequiredField), OrNull(t.WrongTypeField), OrNull(t.ReferenceField), t.BlockingReference is { } b
+            ? IncomingReferenceShape.Of(b.ChildClassName, b.ChildModule, b.FieldName)
+            : null);
 
-    private ScriptObject? OrNull(FieldModel? f) => f is null ? null : FieldObject(f);
+    private TemplateObject? OrNull(FieldModel? f) => f is null ? null : FieldObject(f);
 
-    private ScriptObject FieldObject(FieldModel f)
+    private TemplateObject FieldObject(FieldModel f)
     {
-        if (_fields.TryGetValue(f, out var done)) return done;
-        var o = Obj(
-            ("Name", f.Name),
-            ("Type", f.Type),
-            ("PythonType", f.PythonType),
-            ("SqlType", f.SqlType),
-            ("JsonType", f.JsonType),
-            ("JsonFormat", f.JsonFormat),
-            ("PrimaryKey", f.PrimaryKey),
-            ("Identity", f.Identity),
-            ("GeneratedUuid", f.GeneratedUuid),
-            ("Nullable", f.Nullable),
-            ("Unique", f.Unique),
-            ("Index", f.Index),
-            ("MaxLength", f.MaxLength),
-            ("Default", f.Default),
-            ("References", f.References is { } r
-                ? Obj(("ClassName", r.ClassName), ("Module", r.Module), ("TableName", r.TableName),
-                    ("Column", r.Column), ("ColumnPath", r.ColumnPath), ("OnDelete", r.OnDelete))
-                : null),
-            ("Description", f.Description),
-            ("RequiredOnCreate", f.RequiredOnCreate),
-            ("IndexName", f.IndexName),
-            ("UniqueName", f.UniqueName),
-            ("ForeignKeyName", f.ForeignKeyName),
-            ("ForeignKeyDeferred", f.ForeignKeyDeferred),
-            ("SpecName", f.SpecName),
-            ("RenamedFrom", f.RenamedFrom),
-            ("ServerDefault", f.ServerDefault),
-            ("LegacyNoServerDefault", f.LegacyNoServerDefault));
-        _fields.Add(f, o);
+        foreach (var (model, data) in _entityFields)
+            if (ReferenceEquals(model, f)) return data;
+        var o = FieldShape.Of(f.Name, f.Type, f.PythonType, f.SqlType, f.JsonType, f.JsonFormat, f.PrimaryKey, f.Identity, f.GeneratedUuid, f.Nullable, f.Unique, f.Index, f.MaxLength, f.Default, f.References is { } r
+                ? ReferenceShape.Of(r.ClassName, r.Module, r.TableName, r.Column, r.ColumnPath, r.OnDelete)
+                : null, f.Description, f.RequiredOnCreate, f.IndexName, f.UniqueName, f.ForeignKeyName, f.ForeignKeyDeferred, f.SpecName, f.RenamedFrom, f.ServerDefault, f.LegacyNoServerDefault);
+        _entityFields.Add((f, o));
         return o;
     }
 
-    private static ScriptArray Array<T>(IReadOnlyList<T> items, Func<T, ScriptObject> map)
+    private static ScriptArray Array<T>(IReadOnlyList<T> items, Func<T, TemplateObject> map)
     {
         var array = new ScriptArray(items.Count);
         foreach (var item in items) array.Add(map(item));
         return array;
-    }
-
-    // Values are strings, booleans, longs, nulls, nested trees, or UserText/DefaultValue (opaque).
-    private static ScriptObject Obj(params (string Name, object? Value)[] members)
-    {
-        var o = new ScriptObject(members.Length);
-        foreach (var (name, value) in members) o.Add(name, value);
-        return o;
     }
 }
