@@ -85,9 +85,9 @@ internal static class EscapeFunctions
 
         public int RequiredParameterCount => 1;
         public int ParameterCount => 1;
-        // Direct: Scriban passes the evaluated arguments as they are. With None it converts each one to
-        // the declared parameter type (TemplateContext.ToObject), which the render profile showed as
-        // 15% of the render time at 1,000 entities (RuntimeType.IsPrimitive on every call).
+        // Direct: the functions take the evaluated arguments as they are (they check the type
+        // themselves). Scriban still runs TemplateContext.ToObject on each argument, the main cost of
+        // a call in the render profile (docs/performance.md, "Render (Scriban)").
         public ScriptVarParamKind VarParamKind => ScriptVarParamKind.Direct;
         public Type ReturnType => typeof(string);
         public ScriptParameterInfo GetParameterInfo(int index) => Parameter;
