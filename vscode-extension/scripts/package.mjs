@@ -49,7 +49,7 @@ export function missingToolchain(target, has = onPath) {
   if (hostOs === 'linux' && arch !== hostArch) {
     const triple = { arm64: 'aarch64-linux-gnu', x64: 'x86_64-linux-gnu' }[arch];
     if (!triple || !has(`${triple}-objcopy`) || !fs.existsSync(`/usr/${triple}/lib`)) {
-      return `${target} needs the ${arch} cross toolchain on this ${hostArch} machine (clang, lld, ${triple}-objcopy and a ${triple} sysroot; on Debian: apt-get install clang lld binutils-${triple} gcc-${triple} libc6-dev-${arch === 'arm64' ? 'arm64' : 'amd64'}-cross)`;
+      return `${target} needs the ${arch} cross toolchain on this ${hostArch} machine (clang, lld, ${triple}-objcopy and a sysroot for ${triple}; on Debian: apt-get install clang lld binutils-${triple} gcc-${triple} libc6-dev-${arch === 'arm64' ? 'arm64' : 'amd64'}-cross)`;
     }
   }
   return undefined;
