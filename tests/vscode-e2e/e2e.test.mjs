@@ -113,7 +113,9 @@ function codeServerEnv() {
   const xdg = path.join(TMP, 'xdg');
   const { DOTNET_ROOT, DOTNET_HOST_PATH, ...rest } = process.env; // eslint-disable-line no-unused-vars
   environment = {
-    ...rest, PATH: `${NODE24_BIN}:${pathWithoutDotnet()}`,
+    // VSCODE_CLI=1: the environment is already the user's, so the server does not replace it with the
+    // one of a login shell (`$SHELL -ilc env`), whose profile would put /usr/bin, and dotnet, back.
+    ...rest, PATH: `${NODE24_BIN}:${pathWithoutDotnet()}`, VSCODE_CLI: '1',
     XDG_DATA_HOME: `${xdg}/data`, XDG_CONFIG_HOME: `${xdg}/config`, XDG_CACHE_HOME: `${xdg}/cache`,
   };
   return environment;
