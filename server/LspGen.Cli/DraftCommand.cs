@@ -41,6 +41,7 @@ public static class DraftCommand
         var result = await SpecDrafter.DraftAsync(description, options, Environment.GetEnvironmentVariable, cancellationToken);
         if (result.Failure is { } failure)
         {
+            foreach (var e in failure.SchemaErrors) context.Error.WriteLine($"draft:schema {e}");
             foreach (var d in failure.Diagnostics) context.Error.WriteLine($"draft:{DraftFailure.Describe(d)}");
             context.Error.WriteLine($"lspgen: error: {failure.Message}");
             return failure.Kind == DraftFailureKind.InvalidSpec || failure.Kind == DraftFailureKind.InvalidAnswer ? ExitCodes.SpecErrors : ExitCodes.UsageOrIo;

@@ -6,13 +6,10 @@ namespace LspGen.Drafting;
 /// <summary>The conversation sent to the model: the full JSON Schema, the rules the schema cannot say, and feedback.</summary>
 public static class DraftPrompt
 {
-    /// <summary>schemas/spec.schema.json, embedded at build time.</summary>
-    public static string Schema { get; } = ReadSchema();
-
     public static string System =>
         "You write backend specs for LspGen, a compiler that turns a spec into a FastAPI + PostgreSQL project.\n" +
         "Return ONLY one JSON object: no prose, no explanation, no Markdown fence. The object must be valid against this JSON Schema (draft 2020-12):\n" +
-        Schema + "\n" +
+        SpecSchema.Text + "\n" +
         "Rules the schema cannot express:\n" +
         "- spec_version is the string \"1.0\"; project_name is snake_case.\n" +
         "- Entity names are PascalCase and singular (Project, OrderItem); field names are snake_case.\n" +
@@ -28,21 +25,24 @@ public static class DraftPrompt
     public static ChatMessage NotJson(string problem) =>
         new("user", $"That answer cannot be used: {problem}. Return the spec again as ONLY one JSON object, nothing else.");
 
-    /// <summary>Feedback after an answer that is JSON but not a valid spec: the diagnostics of our own validator.</summary>
-    public static ChatMessage Invalid(string specJson, IReadOnlyList<Diagnostic> diagnostics)
+    /// <summary>
+    /// Feedback after an answer that is JSON but not a valid spec: the JSON Schema's errors by JSON pointer
+    /// (checked first), then the diagnostics of our own validator by line in the formatted JSON.
+    /// </summary>
+    public static ChatMessage Invalid(string specJson, IReadOnlyList<SchemaError> schemaErrors, IReadOnlyList<Diagnostic> diagnostics)
     {
         var text = new StringBuilder("That spec is not valid. Formatted, it reads:\n```json\n").Append(specJson).Append("```\n");
-        text.Append("and the LspGen validator reports:\n");
-        foreach (var d in diagnostics) text.Append("- ").Append(DraftFailure.Describe(d)).Append('\n');
+        if (schemaErrors.Count > 0)
+        {
+            text.Append("The JSON Schema check reports (JSON pointer of the value: error):\n");
+            foreach (var e in schemaErrors) text.Append("- ").Append(e).Append('\n');
+        }
+        if (diagnostics.Count > 0)
+        {
+            text.Append("and the LspGen validator reports:\n");
+            foreach (var d in diagnostics) text.Append("- ").Append(DraftFailure.Describe(d)).Append('\n');
+        }
         text.Append("Fix every error and return the whole corrected spec as ONLY one JSON object.");
         return new("user", text.ToString());
-    }
-
-    private static string ReadSchema()
-    {
-        using var stream = typeof(DraftPrompt).Assembly.GetManifestResourceStream("LspGen.Drafting.spec.schema.json")
-            ?? throw new InvalidOperationException("the JSON Schema is not embedded in LspGen.Drafting (build error)");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 }

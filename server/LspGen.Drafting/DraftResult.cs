@@ -17,13 +17,19 @@ public enum DraftFailureKind
     HttpError,
     /// <summary>Every answer was unreadable (not one JSON object).</summary>
     InvalidAnswer,
-    /// <summary>The last answer was JSON but our validator found errors; <see cref="DraftFailure.Diagnostics"/> lists them.</summary>
+    /// <summary>
+    /// The last answer was JSON but the schema or our validator found errors; <see cref="DraftFailure.SchemaErrors"/>
+    /// and <see cref="DraftFailure.Diagnostics"/> list them.
+    /// </summary>
     InvalidSpec,
 }
 
-/// <summary>A failed draft: a message safe to show (never the API key) and, for an invalid spec, the diagnostics.</summary>
+/// <summary>A failed draft: a message safe to show (never the API key) and, for an invalid spec, the schema errors and diagnostics.</summary>
 public sealed record DraftFailure(DraftFailureKind Kind, string Message, IReadOnlyList<Diagnostic> Diagnostics, string? LastSpecJson)
 {
+    /// <summary>The JSON Schema's errors of the last answer (checked before the validator), by JSON pointer.</summary>
+    public IReadOnlyList<SchemaError> SchemaErrors { get; init; } = [];
+
     /// <summary>"line 12, column 9: error LSG012: …" (1-based, in the indented JSON of the draft).</summary>
     public static string Describe(Diagnostic d) => string.Create(CultureInfo.InvariantCulture,
         $"line {d.Range.Start.Line + 1}, column {d.Range.Start.Character + 1}: {(d.Severity == Severity.Error ? "error" : "warning")} {d.Code}: {d.Message}");

@@ -3,9 +3,9 @@ using LspGen.Spec;
 namespace LspGen.Drafting;
 
 /// <summary>
-/// Description → spec: ask the model, read the JSON, run our own validator on it, write it as spec.yaml, and feed
-/// the diagnostics back until the spec is valid or the attempts are used up. Nothing is written here;
-/// the caller writes <see cref="DraftResult.SpecYaml"/> only when the draft succeeded.
+/// Description → spec: ask the model, read the JSON, check it against the JSON Schema and then our own validator,
+/// write it as spec.yaml, and feed the schema errors and diagnostics back until the spec is valid or the attempts
+/// are used up. Nothing is written here; the caller writes <see cref="DraftResult.SpecYaml"/> only when the draft succeeded.
 /// </summary>
 public static class SpecDrafter
 {
@@ -65,9 +65,12 @@ public static class SpecDrafter
                     continue;
                 }
 
+                // The schema first: its errors point at the JSON the model wrote. A schema-invalid answer is never
+                // accepted, even where our validator would read it leniently (a boolean project_name).
+                var schemaErrors = SpecSchema.Check(json.RootElement);
                 var specJson = DraftedSpec.ToJson(json.RootElement);
                 var analysis = SpecAnalyzer.Analyze(specJson);
-                if (!analysis.HasErrors)
+                if (schemaErrors.Count == 0 && !analysis.HasErrors)
                 {
                     var yaml = DraftedSpec.ToYaml(analysis);
                     // The writer promises a lossless round trip; if it ever broke, the YAML must not be handed out.
@@ -77,10 +80,11 @@ public static class SpecDrafter
                 }
 
                 var errors = analysis.Diagnostics.Where(d => d.Severity == Spec.Diagnostics.Severity.Error).ToList();
+                var count = errors.Count + schemaErrors.Count;
                 last = new DraftFailure(DraftFailureKind.InvalidSpec,
-                    $"the drafted spec still has {errors.Count} error{(errors.Count == 1 ? "" : "s")} after {attempt} answer{(attempt == 1 ? "" : "s")}; nothing was written",
-                    errors, specJson);
-                conversation.Add(DraftPrompt.Invalid(specJson, errors));
+                    $"the drafted spec still has {count} error{(count == 1 ? "" : "s")} after {attempt} answer{(attempt == 1 ? "" : "s")}; nothing was written",
+                    errors, specJson) { SchemaErrors = schemaErrors };
+                conversation.Add(DraftPrompt.Invalid(specJson, schemaErrors, errors));
             }
             return new DraftResult(null, last, attempts);
         }

@@ -202,6 +202,16 @@ public sealed class WebServer : IAsyncDisposable
                 json.WriteString("error", failure.Message);
                 json.WriteString("kind", failure.Kind.ToString());
                 WriteDiagnostics(json, failure.Diagnostics);
+                json.WriteStartArray("schemaErrors");
+                foreach (var e in failure.SchemaErrors)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("instanceLocation", e.InstanceLocation);
+                    json.WriteString("keyword", e.Keyword);
+                    json.WriteString("message", e.Message);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
             });
         }
         finally

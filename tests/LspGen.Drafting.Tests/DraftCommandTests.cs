@@ -52,8 +52,12 @@ public sealed class DraftCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.SpecErrors, code);
         Assert.False(File.Exists(Path.Combine(folder, "spec.yaml")));
+        Assert.Contains("draft:schema /entities/0/fields/0/type: Value should match one of the values specified by the enum\n", error);
         Assert.Contains("draft:line 10, column 19: error LSG012: ", error);
-        Assert.Contains("lspgen: error: the drafted spec still has 1 error after 3 answers; nothing was written\n", error);
+        // The schema error comes before the validator's; the anyOf of fields (a list or null) and the
+        // primary key on a type that cannot be one fail too.
+        Assert.True(error.IndexOf("draft:schema ", StringComparison.Ordinal) < error.IndexOf("draft:line ", StringComparison.Ordinal), error);
+        Assert.Contains("lspgen: error: the drafted spec still has 4 errors after 3 answers; nothing was written\n", error);
     }
 
     [Fact]

@@ -7,8 +7,15 @@ public class SpecDrafterTests
 {
     private const string ValidSpec =
         """{"spec_version":"1.0","project_name":"library","description":"Books: and loans #1","entities":[{"name":"Book","fields":[{"name":"id","type":"uuid","primary_key":true},{"name":"title","type":"string","max_length":200,"nullable":false}]}]}""";
+    // Schema-invalid (no field type "int") and invalid for our validator (LSG012).
     private const string InvalidSpec =
         """{"spec_version":"1.0","project_name":"library","entities":[{"name":"Book","fields":[{"name":"id","type":"uuid","primary_key":true},{"name":"pages","type":"int"}]}]}""";
+    // Schema-valid; only our validator sees the reference to an entity that is not declared (LSG018).
+    private const string SemanticallyInvalidSpec =
+        """{"spec_version":"1.0","project_name":"library","entities":[{"name":"Book","fields":[{"name":"id","type":"uuid","primary_key":true},{"name":"shelf_id","type":"uuid","references":"Shelf"}]}]}""";
+    // Schema-invalid in two places our validator reads leniently or not at all: a boolean name, an unknown key.
+    private const string SchemaOnlyInvalidSpec =
+        """{"spec_version":"1.0","project_name":true,"entities":[{"name":"Book","colour":"red","fields":[{"name":"id","type":"uuid","primary_key":true}]}]}""";
     private const string Key = "sk-test-SECRET-4f1c9b";
     private const string KeyVariable = "LSPGEN_TEST_DRAFT_KEY";
 
@@ -69,7 +76,7 @@ public class SpecDrafterTests
     }
 
     [Fact]
-    public async Task An_invalid_spec_is_retried_with_the_diagnostics_then_the_valid_one_is_kept()
+    public async Task A_schema_invalid_answer_is_retried_with_the_schema_errors_by_json_pointer_then_the_valid_one_is_kept()
     {
         using var stub = new StubEndpoint(StubReply.Answer(InvalidSpec), StubReply.Answer(ValidSpec));
         var result = await Draft(Options(stub));
@@ -80,23 +87,71 @@ public class SpecDrafterTests
         var feedback = stub.Requests[1].Messages;
         Assert.Equal(("assistant", InvalidSpec), feedback[^2]);
         Assert.Equal("user", feedback[^1].Role);
-        Assert.Contains("LSG012", feedback[^1].Content);
-        Assert.Contains("\"type\": \"int\"\n", feedback[^1].Content);
-        Assert.Contains("line 15, column 19: error LSG012", feedback[^1].Content);
+        var prompt = feedback[^1].Content;
+        Assert.Contains("\"type\": \"int\"\n", prompt);
+        Assert.Contains("The JSON Schema check reports (JSON pointer of the value: error):\n- /entities/0/fields: ", prompt);
+        Assert.Contains("\n- /entities/0/fields/1/type: Value should match one of the values specified by the enum\n", prompt);
+        // The schema's errors come first, our validator's after them.
+        Assert.True(prompt.IndexOf("/entities/0/fields/1/type", StringComparison.Ordinal) < prompt.IndexOf("the LspGen validator reports:", StringComparison.Ordinal));
+        Assert.Contains("line 15, column 19: error LSG012", prompt);
+    }
+
+    [Fact]
+    public async Task A_schema_invalid_answer_is_refused_even_where_our_validator_would_accept_it()
+    {
+        Assert.False(SpecAnalyzer.Analyze(DraftedSpec.ToJson(System.Text.Json.JsonDocument.Parse(SchemaOnlyInvalidSpec).RootElement)).Diagnostics
+            .Any(d => d.Code is "LSG004" or "LSG015"), "the premise: our validator reads project_name true as text");
+        using var stub = new StubEndpoint(StubReply.Answer(SchemaOnlyInvalidSpec), StubReply.Answer(ValidSpec));
+        var result = await Draft(Options(stub));
+
+        Assert.True(result.Succeeded, result.Failure?.Message);
+        Assert.Equal(2, result.Attempts);
+        var prompt = stub.Requests[1].Messages[^1].Content;
+        Assert.Contains("- /project_name: ", prompt);
+        Assert.Contains("- /entities/0/colour: ", prompt);
+    }
+
+    [Fact]
+    public async Task A_semantically_invalid_spec_is_retried_with_the_diagnostics_only()
+    {
+        using var stub = new StubEndpoint(StubReply.Answer(SemanticallyInvalidSpec), StubReply.Answer(ValidSpec));
+        var result = await Draft(Options(stub));
+
+        Assert.True(result.Succeeded, result.Failure?.Message);
+        Assert.Equal(2, result.Attempts);
+        var prompt = stub.Requests[1].Messages[^1].Content;
+        Assert.DoesNotContain("JSON Schema check", prompt);
+        Assert.Contains("and the LspGen validator reports:\n- line ", prompt);
+        Assert.Contains("error LSG018", prompt);
     }
 
     [Fact]
     public async Task Invalid_three_times_fails_with_the_diagnostics_and_no_spec()
     {
-        using var stub = new StubEndpoint(StubReply.Answer(InvalidSpec), StubReply.Answer(InvalidSpec), StubReply.Answer(InvalidSpec));
+        using var stub = new StubEndpoint(StubReply.Answer(SemanticallyInvalidSpec), StubReply.Answer(SemanticallyInvalidSpec), StubReply.Answer(SemanticallyInvalidSpec));
         var result = await Draft(Options(stub));
 
         Assert.False(result.Succeeded);
         Assert.Null(result.SpecYaml);
         Assert.Equal(3, result.Attempts);
         Assert.Equal(DraftFailureKind.InvalidSpec, result.Failure!.Kind);
-        Assert.Equal("LSG012", Assert.Single(result.Failure.Diagnostics).Code);
+        Assert.Equal("LSG018", Assert.Single(result.Failure.Diagnostics).Code);
+        Assert.Empty(result.Failure.SchemaErrors);
         Assert.Equal("the drafted spec still has 1 error after 3 answers; nothing was written", result.Failure.Message);
+    }
+
+    [Fact]
+    public async Task Schema_invalid_three_times_fails_with_the_schema_errors_and_the_diagnostics()
+    {
+        using var stub = new StubEndpoint(StubReply.Answer(InvalidSpec), StubReply.Answer(InvalidSpec), StubReply.Answer(InvalidSpec));
+        var result = await Draft(Options(stub));
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(DraftFailureKind.InvalidSpec, result.Failure!.Kind);
+        Assert.Contains(result.Failure.SchemaErrors, e => e.InstanceLocation == "/entities/0/fields/1/type");
+        Assert.Equal("LSG012", Assert.Single(result.Failure.Diagnostics).Code);
+        var count = result.Failure.SchemaErrors.Count + 1;
+        Assert.Equal($"the drafted spec still has {count} errors after 3 answers; nothing was written", result.Failure.Message);
     }
 
     [Fact]

@@ -280,7 +280,7 @@ public sealed class WebServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_draft_that_stays_invalid_is_422_with_the_diagnostics()
+    public async Task A_draft_that_stays_invalid_is_422_with_the_diagnostics_and_the_schema_errors()
     {
         const string bad = """{"spec_version":"1.0","project_name":"shop","entities":[{"name":"Product","fields":[{"name":"id","type":"guid","primary_key":true}]}]}""";
         using var stub = new StubEndpoint(StubReply.Answer(bad), StubReply.Answer(bad), StubReply.Answer(bad));
@@ -293,6 +293,8 @@ public sealed class WebServerTests : IAsyncLifetime
             var body = await ReadJson(response);
             Assert.Equal("InvalidSpec", body.GetProperty("kind").GetString());
             Assert.Contains(body.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("code").GetString() == "LSG012");
+            Assert.Contains(body.GetProperty("schemaErrors").EnumerateArray(), e => e.GetProperty("instanceLocation").GetString() == "/entities/0/fields/0/type"
+                && e.GetProperty("keyword").GetString() == "enum");
         }
     }
 

@@ -1,4 +1,5 @@
-// The LspGen extension in a real VS Code: packages the .vsix, installs it into a fresh code-server,
+// The LspGen extension in a real VS Code: packages the platform-specific .vsix (linux-x64, with the
+// NativeAOT server), installs it into a fresh code-server whose PATH reaches no dotnet,
 // and drives the UI from headless Chromium with Playwright, the way a user would: diagnostics
 // (squiggles, Problems panel), completion, the quick fix, and "LspGen: Generate Backend" from the
 // command palette, with the results checked on disk. Screenshots of each step go to
@@ -43,18 +44,27 @@ function missingTools() {
       `Run "bash tests/vscode-e2e/setup.sh" as root once (it caches them in ${CACHE}), then run the test again.`;
 }
 
-/** Packages the current sources (publishes the server, bundles, runs vsce) and returns the .vsix. */
+/** What the linux-x64 .vsix ships (vsce ls): the bundle, the native server and its docs, the manifest and the static files. */
+const SHIPPED = [
+  'CHANGELOG.md', 'LICENSE', 'README.md', 'dist/extension.js', 'images/icon.png', 'language-configuration.json', 'package.json',
+  'prd-language-configuration.json', 'server/docs/diagnostics.md', 'server/lspgen', 'syntaxes/lspgen-prd.tmLanguage.json',
+  'syntaxes/lspgen-spec.tmLanguage.json',
+];
+
+/** Packages the current sources (NativeAOT publish of the server, esbuild, vsce --target linux-x64) and returns the .vsix. */
 function packageExtension() {
-  const packaged = spawnSync('npm', ['run', 'package'], { cwd: EXTENSION, encoding: 'utf8', timeout: 900000 });
-  assert.equal(packaged.status, 0, `"npm run package" in vscode-extension failed:\n${(packaged.stdout + packaged.stderr).split('\n').slice(-30).join('\n')}`);
+  const packaged = spawnSync('npm', ['run', 'package', '--', 'linux-x64'], { cwd: EXTENSION, encoding: 'utf8', timeout: 1500000 });
+  assert.equal(packaged.status, 0, `"npm run package -- linux-x64" in vscode-extension failed:\n${(packaged.stdout + packaged.stderr).split('\n').slice(-30).join('\n')}`);
   const version = JSON.parse(fs.readFileSync(path.join(EXTENSION, 'package.json'), 'utf8')).version;
-  const vsix = path.join(EXTENSION, `lspgen-${version}.vsix`);
+  const vsix = path.join(EXTENSION, `lspgen-linux-x64-${version}.vsix`);
   assert.ok(fs.existsSync(vsix), `npm run package did not produce ${vsix}`);
-  // The shipped server must start on the plain .NET runtime: no ASP.NET Core (lspgen serve) in it.
-  const runtime = JSON.parse(fs.readFileSync(path.join(EXTENSION, 'server', 'lspgen.runtimeconfig.json'), 'utf8')).runtimeOptions;
-  const frameworks = (runtime.frameworks ?? [runtime.framework]).map((f) => f.name);
-  assert.deepEqual(frameworks, ['Microsoft.NETCore.App'], `the packaged server needs more than the .NET runtime: ${frameworks}`);
-  assert.ok(fs.existsSync(path.join(EXTENSION, 'server', 'docs', 'diagnostics.md')), 'the packaged server lacks docs/diagnostics.md (diagnostic links open it)');
+  // The shipped server is a native executable: no lspgen.dll, no runtimeconfig, nothing for dotnet to run.
+  const server = path.join(EXTENSION, 'server', 'lspgen');
+  assert.equal(fs.readFileSync(server).subarray(0, 4).toString('latin1'), '\x7fELF', `${server} is not a native (ELF) executable`);
+  assert.ok((fs.statSync(server).mode & 0o111) !== 0, `${server} is not executable`);
+  const listed = execFileSync(path.join(REPO, 'node_modules/.bin/vsce'), ['ls', '--no-dependencies'], { cwd: EXTENSION, encoding: 'utf8' })
+    .split('\n').map(line => line.trim()).filter(Boolean).sort();
+  assert.deepEqual(listed, SHIPPED, 'the .vsix must hold exactly the extension\'s files (vsce ls)');
   return vsix;
 }
 
@@ -74,13 +84,59 @@ function freePort() {
   });
 }
 
-/** The environment code-server runs in: Node 24 first on PATH, and nothing written under $HOME. */
+/**
+ * The folders of PATH with `dotnet` removed: a folder that holds it (here /usr/bin, and /bin, its
+ * alias) is replaced by a copy made of symbolic links to everything else in it.
+ */
+function pathWithoutDotnet() {
+  const folders = [];
+  for (const [i, folder] of (process.env.PATH ?? '').split(':').entries()) {
+    if (!folder || !fs.existsSync(path.join(folder, 'dotnet'))) { folders.push(folder); continue; }
+    const shadow = path.join(TMP, 'path-without-dotnet', String(i));
+    fs.mkdirSync(shadow, { recursive: true });
+    for (const name of fs.readdirSync(folder)) {
+      if (name !== 'dotnet') fs.symlinkSync(path.join(folder, name), path.join(shadow, name));
+    }
+    folders.push(shadow);
+  }
+  return folders.filter(Boolean).join(':');
+}
+
+let environment;
+/**
+ * The environment code-server runs in, and so the extension host and the language server: Node 24
+ * first on PATH, no `dotnet` reachable (the .vsix must bring a server that needs no .NET), and nothing
+ * written under $HOME.
+ */
 function codeServerEnv() {
+  if (environment) return environment;
   const xdg = path.join(TMP, 'xdg');
-  return {
-    ...process.env, PATH: `${NODE24_BIN}:${process.env.PATH}`,
+  const { DOTNET_ROOT, DOTNET_HOST_PATH, ...rest } = process.env; // eslint-disable-line no-unused-vars
+  environment = {
+    // VSCODE_CLI=1: the environment is already the user's, so the server does not replace it with the
+    // one of a login shell (`$SHELL -ilc env`), whose profile would put /usr/bin, and dotnet, back.
+    ...rest, PATH: `${NODE24_BIN}:${pathWithoutDotnet()}`, VSCODE_CLI: '1',
     XDG_DATA_HOME: `${xdg}/data`, XDG_CONFIG_HOME: `${xdg}/config`, XDG_CACHE_HOME: `${xdg}/cache`,
   };
+  return environment;
+}
+
+/** The folder of `dotnet` on this PATH, or undefined. */
+function dotnetOn(searchPath) {
+  return searchPath.split(':').find(folder => folder && fs.existsSync(path.join(folder, 'dotnet')));
+}
+
+/** A process's environment (Linux /proc), as an object. */
+function environmentOf(pid) {
+  return Object.fromEntries(fs.readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0').filter(Boolean)
+    .map(entry => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]));
+}
+
+/** The processes running this executable (their /proc/<pid>/exe), as pids. */
+function processesOf(executable) {
+  return fs.readdirSync('/proc').filter(name => /^\d+$/.test(name)).filter(pid => {
+    try { return fs.readlinkSync(`/proc/${pid}/exe`) === executable; } catch { return false; }
+  });
 }
 
 function stopCodeServer() {
@@ -162,6 +218,11 @@ describe('LspGen extension in code-server', { concurrency: false }, () => {
     fs.writeFileSync(configFile, ''); // keeps code-server from writing ~/.config/code-server/config.yaml
     const common = ['--config', configFile, '--user-data-dir', userData, '--extensions-dir', extensions];
 
+    // No dotnet for code-server: neither on its PATH nor through `sh -c` with its environment.
+    assert.equal(dotnetOn(codeServerEnv().PATH), undefined, `code-server's PATH reaches dotnet: ${codeServerEnv().PATH}`);
+    const probe = spawnSync('sh', ['-c', 'command -v dotnet || dotnet --version'], { env: codeServerEnv(), encoding: 'utf8' });
+    assert.notEqual(probe.status, 0, `dotnet is reachable with code-server's environment: ${probe.stdout}`);
+    log('dotnet is not reachable from code-server\'s environment');
     const installed = execFileSync(CODE_SERVER, [...common, '--install-extension', vsix], { env: codeServerEnv(), encoding: 'utf8', timeout: 120000 });
     assert.match(installed, /successfully installed/i, `installing the .vsix failed:\n${installed}`);
 
@@ -217,6 +278,22 @@ describe('LspGen extension in code-server', { concurrency: false }, () => {
     // The status bar item tells the server is up.
     await page.locator('.statusbar-item', { hasText: 'LspGen' }).locator('.codicon-check').first().waitFor();
     await shot('01-diagnostics');
+
+    // The server giving these diagnostics is the bundled native lspgen, started by an extension host
+    // whose PATH (like its own) reaches no dotnet.
+    const installedAs = fs.readdirSync(path.join(TMP, 'extensions')).find(name => name.startsWith('lspgen.lspgen-'));
+    assert.ok(installedAs, 'the extension is not in the extensions folder');
+    const server = fs.realpathSync(path.join(TMP, 'extensions', installedAs, 'server', 'lspgen'));
+    const servers = processesOf(server);
+    assert.ok(servers.length > 0, `no process runs ${server}`);
+    for (const pid of servers) {
+      const host = fs.readFileSync(`/proc/${pid}/stat`, 'latin1').replace(/^.*\) /s, '').split(' ')[1];
+      for (const [who, id] of [['the language server', pid], ['the extension host', host]]) {
+        const PATH = environmentOf(id).PATH ?? '';
+        assert.equal(dotnetOn(PATH), undefined, `${who} (pid ${id}) can reach dotnet: PATH=${PATH}`);
+      }
+    }
+    log(`language server ${server} (pid ${servers.join(', ')}); no dotnet on its or the extension host's PATH`);
 
     await palette('View: Focus Problems');
     const rows = page.locator('.markers-panel .monaco-list-row');

@@ -66,11 +66,18 @@ test('activation happens on both languages and on workspaces holding specs or PR
   }
 });
 
-test('the .vsix ships the bundle and the published server, not node_modules', () => {
+test('the .vsix ships the bundle and the native server, not node_modules, debug symbols or a .dll', () => {
   const ignore = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8');
   assert.match(ignore, /^\*\*$/m);
   assert.match(ignore, /^!dist\/extension\.js$/m);
-  assert.match(ignore, /^!server\/\*\.dll$/m);
+  assert.match(ignore, /^!server\/lspgen$/m);
+  assert.match(ignore, /^!server\/lspgen\.exe$/m);
+  assert.doesNotMatch(ignore, /^!server\/.*(\*|\.dll|\.dbg|\.pdb)/m);
   assert.doesNotMatch(ignore, /^!.*node_modules/m);
   assert.equal(manifest.main, './dist/extension.js');
+});
+
+test('npm run package builds platform-specific packages with scripts/package.mjs', () => {
+  assert.equal(manifest.scripts.package, 'node scripts/package.mjs');
+  assert.equal(manifest.scripts['publish-server'], undefined, 'the framework-dependent publish is gone');
 });

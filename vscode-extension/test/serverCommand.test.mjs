@@ -1,4 +1,4 @@
-// How the server process is chosen: bundled lspgen.dll with dotnet, or lspgen.server.path.
+// How the server process is chosen: the bundled native lspgen, or lspgen.server.path (an executable, or a .dll run with dotnet).
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -10,25 +10,45 @@ import * as esbuild from 'esbuild';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'lspgen-ext-test-'));
-let resolveLspgen, ServerNotFound, checkDotnet;
+let resolveLspgen, ServerNotFound, checkDotnet, bundledServer;
 
 before(async () => {
   // serverCommand.ts does not import vscode, so it runs under plain Node once bundled.
   const outfile = path.join(TMP, 'serverCommand.js');
   await esbuild.build({ entryPoints: [path.join(ROOT, 'src/serverCommand.ts')], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'error' });
-  ({ resolveLspgen, ServerNotFound, checkDotnet } = createRequire(import.meta.url)(outfile));
+  ({ resolveLspgen, ServerNotFound, checkDotnet, bundledServer } = createRequire(import.meta.url)(outfile));
 });
 
-function extensionWithServer() {
+function extensionWithServer(mode = 0o755) {
   const extension = fs.mkdtempSync(path.join(TMP, 'ext-'));
   fs.mkdirSync(path.join(extension, 'server'));
-  fs.writeFileSync(path.join(extension, 'server', 'lspgen.dll'), '');
+  fs.writeFileSync(path.join(extension, 'server', 'lspgen'), '#!/bin/sh\n', { mode });
   return extension;
 }
 
-test('without a setting, the bundled lspgen.dll is run with dotnet', () => {
+test('without a setting, the bundled native lspgen is run directly, without dotnet', () => {
   const extension = extensionWithServer();
-  assert.deepEqual(resolveLspgen(extension, ''), { command: 'dotnet', args: [path.join(extension, 'server', 'lspgen.dll')], origin: 'the bundled server' });
+  assert.deepEqual(resolveLspgen(extension, ''), { command: path.join(extension, 'server', 'lspgen'), args: [], origin: 'the bundled server' });
+});
+
+test('the bundled server is lspgen.exe on Windows and lspgen elsewhere', () => {
+  assert.equal(bundledServer('/ext', 'win32'), path.join('/ext', 'server', 'lspgen.exe'));
+  assert.equal(bundledServer('/ext', 'linux'), path.join('/ext', 'server', 'lspgen'));
+  assert.equal(bundledServer('/ext', 'darwin'), path.join('/ext', 'server', 'lspgen'));
+});
+
+test('a bundled server that is not executable is reported with the fix', () => {
+  const extension = extensionWithServer(0o644);
+  assert.throws(() => resolveLspgen(extension, ''),
+    error => error instanceof ServerNotFound && /is not executable/.test(error.message) && /chmod \+x/.test(error.message));
+});
+
+test('an extension built for another platform (an old framework-dependent lspgen.dll) says which package to install', () => {
+  const extension = fs.mkdtempSync(path.join(TMP, 'ext-'));
+  fs.mkdirSync(path.join(extension, 'server'));
+  fs.writeFileSync(path.join(extension, 'server', 'lspgen.dll'), '');
+  assert.throws(() => resolveLspgen(extension, ''),
+    error => error instanceof ServerNotFound && /is missing/.test(error.message) && /for your platform/.test(error.message));
 });
 
 test('lspgen.server.path naming a .dll runs it with dotnet; an executable runs directly', () => {
@@ -45,9 +65,9 @@ test('a lspgen.server.path that does not exist is reported with the setting\'s n
     error => error instanceof ServerNotFound && /lspgen\.server\.path/.test(error.message) && /\/nowhere\/lspgen\.dll/.test(error.message));
 });
 
-test('an extension without its server says to reinstall', () => {
+test('an extension without its server says to install the package for the platform or set lspgen.server.path', () => {
   const empty = fs.mkdtempSync(path.join(TMP, 'ext-'));
-  assert.throws(() => resolveLspgen(empty, ''), error => error instanceof ServerNotFound && /Reinstall/.test(error.message));
+  assert.throws(() => resolveLspgen(empty, ''), error => error instanceof ServerNotFound && /lspgen\.server\.path/.test(error.message) && /for your platform/.test(error.message));
 });
 
 /** Runs checkDotnet with PATH holding only `folder`, where a fake `dotnet` may print some runtimes. */

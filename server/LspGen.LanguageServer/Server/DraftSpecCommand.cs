@@ -44,7 +44,7 @@ public sealed class DraftSpecCommand(JsonRpcConnection connection)
         }
         if (result.Failure is { } failure)
         {
-            var lines = failure.Diagnostics.Select(d => "\n  " + DraftFailure.Describe(d));
+            var lines = failure.SchemaErrors.Select(e => "\n  schema " + e).Concat(failure.Diagnostics.Select(d => "\n  " + DraftFailure.Describe(d)));
             throw new JsonRpcException(ErrorCodes.RequestFailed, $"LspGen did not draft the spec: {failure.Message}{string.Concat(lines)}");
         }
 
