@@ -1,31 +1,33 @@
-using System.Globalization;
 using System.Reflection;
-using HandlebarsDotNet;
 using LspGen.Compiler.Enrich;
+using Scriban;
+using Scriban.Runtime;
 
 namespace LspGen.Compiler.Render;
-
-/// <summary>What one template sees: the whole project, and the entity when the template is per entity.</summary>
-public sealed record RenderContext(ProjectModel Project, EntityModel? Entity);
 
 /// <summary>
 /// The render stage: runs every embedded template of templates/fastapi against the enriched model.
 /// A template whose path contains "{entity}" is rendered once per entity with crud, the placeholder
-/// replaced by the entity's module name. Pure and deterministic.
+/// replaced by the entity's module name. Templates are Scriban; each sees the globals "project" and,
+/// per entity, "entity" (see <see cref="TemplateData"/>) and the escaping functions. Pure and deterministic.
 /// </summary>
 public static class Renderer
 {
     private const string ResourcePrefix = "templates/fastapi/";
     private const string EntityPlaceholder = "{entity}";
-    private const string TemplateSuffix = ".hbs";
+    private const string TemplateSuffix = ".sbn";
 
-    private sealed record Template(string OutputPath, Func<object, string> Run);
+    // Compiled is null for a file copied verbatim.
+    private sealed record Template(string OutputPath, Scriban.Template? Compiled, string Source);
 
-    // Compiling templates is the slow part; the compiled delegates are immutable and reused.
+    // Parsing templates is the slow part; the parsed templates are immutable and reused.
     private static readonly Lazy<IReadOnlyList<Template>> Templates = new(LoadTemplates);
 
     public static IReadOnlyList<GeneratedFile> Render(ProjectModel project)
     {
+        // The data tree and the context are built once per render and shared by every template.
+        var data = TemplateData.Of(project);
+        var context = new RenderContext();
         var files = new List<GeneratedFile>();
         foreach (var template in Templates.Value)
         {
@@ -34,16 +36,32 @@ public static class Renderer
                 foreach (var entity in project.CrudEntities)
                 {
                     var path = template.OutputPath.Replace(EntityPlaceholder, entity.Module, StringComparison.Ordinal);
-                    files.Add(new GeneratedFile(path, Normalise(template.Run(new RenderContext(project, entity))), OwnerOf(path)));
+                    files.Add(new GeneratedFile(path, Normalise(Run(template, context, data.Project, data.Entity(entity))), OwnerOf(path)));
                 }
             }
             else
             {
-                files.Add(new GeneratedFile(template.OutputPath, Normalise(template.Run(new RenderContext(project, null))), OwnerOf(template.OutputPath)));
+                files.Add(new GeneratedFile(template.OutputPath, Normalise(Run(template, context, data.Project, null)), OwnerOf(template.OutputPath)));
             }
         }
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return files;
+    }
+
+    private static string Run(Template template, RenderContext context, ScriptObject project, ScriptObject? entity)
+    {
+        if (template.Compiled is null) return template.Source;
+        var globals = new ScriptObject(2) { { "project", project } };
+        if (entity is not null) globals.Add("entity", entity);
+        context.PushGlobal(globals);
+        try
+        {
+            return template.Compiled.Render(context);
+        }
+        finally
+        {
+            context.PopGlobal();
+        }
     }
 
     /// <summary>Output paths of the embedded templates (with the "{entity}" placeholder), sorted.</summary>
@@ -64,13 +82,6 @@ public static class Renderer
 
     private static IReadOnlyList<Template> LoadTemplates()
     {
-        var handlebars = Handlebars.Create(new HandlebarsConfiguration
-        {
-            NoEscape = true, // templates write code, not HTML; user text goes through the helpers below
-            FormatProvider = CultureInfo.InvariantCulture,
-        });
-        RegisterHelpers(handlebars);
-
         var assembly = typeof(Renderer).Assembly;
         var templates = new List<Template>();
         foreach (var resource in assembly.GetManifestResourceNames())
@@ -81,20 +92,14 @@ public static class Renderer
             var relative = name[ResourcePrefix.Length..];
             var source = ReadResource(assembly, resource);
             if (relative.EndsWith(TemplateSuffix, StringComparison.Ordinal))
-                {
-                HandlebarsTemplate<object, object> compiled;
-                try
-                {
-                    compiled = handlebars.Compile(source);
-                }
-                catch (HandlebarsException e)
-                {
-                    throw new InvalidOperationException($"Template {name} does not compile: {e.Message}", e);
-                }
-                templates.Add(new Template(relative[..^TemplateSuffix.Length], context => compiled(context)));
+            {
+                var compiled = Scriban.Template.Parse(source, name);
+                if (compiled.HasErrors)
+                    throw new InvalidOperationException($"Template {name} does not compile: {string.Join("; ", compiled.Messages)}");
+                templates.Add(new Template(relative[..^TemplateSuffix.Length], compiled, source));
             }
             else
-                templates.Add(new Template(relative, _ => source)); // copied verbatim (e.g. Mako templates)
+                templates.Add(new Template(relative, null, source)); // copied verbatim (e.g. Mako templates)
         }
         if (templates.Count == 0)
             throw new InvalidOperationException("No templates are embedded in LspGen.Compiler (expected resources under templates/fastapi/).");
@@ -108,44 +113,4 @@ public static class Renderer
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
-
-    private static void RegisterHelpers(IHandlebars handlebars)
-    {
-        handlebars.RegisterHelper("py_str", (_, args) => Escape.PyStr(TextOf(args, "py_str")));
-        handlebars.RegisterHelper("yaml_str", (_, args) => Escape.YamlStr(TextOf(args, "yaml_str")));
-        handlebars.RegisterHelper("md_text", (_, args) => Escape.MdText(TextOf(args, "md_text")));
-        handlebars.RegisterHelper("comment", (_, args) => Escape.Comment(TextOf(args, "comment")));
-        handlebars.RegisterHelper("py_default", (_, args) => PythonDefault(DefaultOf(args, "py_default")));
-        handlebars.RegisterHelper("yaml_default", (_, args) => YamlDefault(DefaultOf(args, "yaml_default")));
-        handlebars.RegisterHelper("eq", (_, args) =>
-            args.Length == 2 && string.Equals(args[0]?.ToString(), args[1]?.ToString(), StringComparison.Ordinal));
-    }
-
-    private static string TextOf(Arguments args, string helper) => args.Length == 1 ? args[0] switch
-    {
-        UserText t => t.Value,
-        string s => s,
-        _ => throw new InvalidOperationException($"{helper}: expected text, got {args[0]?.GetType().Name ?? "null"}"),
-    } : throw new InvalidOperationException($"{helper} takes one argument");
-
-    private static DefaultValue DefaultOf(Arguments args, string helper) =>
-        args.Length == 1 && args[0] is DefaultValue d ? d
-            : throw new InvalidOperationException($"{helper} takes one DefaultValue argument");
-
-    // Numbers and booleans were parsed and re-printed in invariant form by the enricher, so they are
-    // literals already; text-like values only ever appear inside an escaped string literal.
-    private static string PythonDefault(DefaultValue d) => d.Type switch
-    {
-        "integer" or "float" => d.Text.Value,
-        "boolean" => d.Text.Value == "true" ? "True" : "False",
-        "datetime" => "datetime.datetime.fromisoformat(" + Escape.PyStr(d.Text.Value) + ")",
-        "uuid" => "uuid.UUID(" + Escape.PyStr(d.Text.Value) + ")",
-        _ => Escape.PyStr(d.Text.Value),
-    };
-
-    private static string YamlDefault(DefaultValue d) => d.Type switch
-    {
-        "integer" or "float" or "boolean" => d.Text.Value,
-        _ => Escape.YamlStr(d.Text.Value),
-    };
 }
