@@ -2,6 +2,10 @@
 # THE test command of LspGen: installs what is missing (tests/setup.sh), builds the solution and
 # runs every suite,
 #   dotnet   all xunit projects of LspGen.sln (counts from each assembly's summary line)
+#   aot      tests/aot/run.sh: the native AOT lspgen published (no warning) and compared with the JIT
+#            build byte for byte on every example (generate, validate, serve, lsp); the suites below
+#            that run lspgen as a program (lsp-client, e2e, e2e-migrations) get that binary as LSPGEN_BIN
+#   tool     tests/tool/run.sh: lspgen packed as a .NET tool, installed, run, output compared
 #   node     vscode-extension and every tests/*/package.json with a "test" script (node --test, TAP)
 #   e2e      tests/e2e/run.sh: each example spec generated, migrated, tested and booted against
 #            a real PostgreSQL inside the trixie test environment (needs root)
@@ -79,6 +83,26 @@ fi
 [ "$n" != 0 ] || { echo "dotnet test reported no test assembly"; f=$((f + 1)); }
 record dotnet "$p" $((f + s))
 
+# ---------------------------------------------------------------- aot and tool
+# tests/aot/run.sh publishes the native lspgen (cached per source tree) and compares it with the JIT
+# build; the later suites that run lspgen as a program (lsp-client, e2e, e2e-migrations) then drive
+# that native binary through LSPGEN_BIN, and fail, rather than fall back, when it is missing.
+# tests/tool/run.sh packs lspgen as a .NET tool, installs it and compares its output.
+run_tap_suite() {  # run_tap_suite NAME SCRIPT [VAR=VALUE...]: a script that ends with "N passed, N failed"
+  printf '== %s\n' "$1"
+  env LSPGEN_DLL="$LSPGEN_DLL" "${@:3}" bash "$2" >"$LOGS/$1.log" 2>&1
+  local rc=$? p f
+  grep -E '^(not )?ok |^#' "$LOGS/$1.log" || true
+  read -r p f < <(awk '/^[0-9]+ passed, [0-9]+ failed$/ { p = $1; f = $3 } END { print p + 0, f + 0 }' "$LOGS/$1.log")
+  if ! grep -qE '^[0-9]+ passed, [0-9]+ failed$' "$LOGS/$1.log"; then echo "$1: no summary line; last lines:"; tail -n 20 "$LOGS/$1.log"; f=$((f + 1))
+  elif [ "$rc" != 0 ] && [ "$f" = 0 ]; then echo "$1 exited with $rc"; f=1; fi
+  record "$1" "$p" "$f"
+}
+LSPGEN_BIN="$LOGS/lspgen-aot"
+run_tap_suite aot tests/aot/run.sh LSPGEN_AOT_LINK="$LSPGEN_BIN"
+export LSPGEN_BIN
+run_tap_suite tool tests/tool/run.sh
+
 # ---------------------------------------------------------------- node suites
 # Each tests/<suite>/package.json with a "test" script is a node --test suite; its dependencies come
 # from `npm ci` at the root (and tests/<suite>/setup.sh, which .ci/run calls). Missing ones fail.
@@ -107,9 +131,9 @@ done
 # printed whole once both have finished, so their lines never interleave.
 printf '== e2e and e2e-migrations (in parallel)\n'
 e2e_suites=(e2e e2e-migrations)
-LSPGEN="dotnet $LSPGEN_DLL" bash tests/e2e/run.sh >"$LOGS/e2e.log" 2>&1 &
+bash tests/e2e/run.sh >"$LOGS/e2e.log" 2>&1 &
 e2e_pids+=($!)
-LSPGEN="dotnet $LSPGEN_DLL" bash tests/e2e/migrations.sh >"$LOGS/e2e-migrations.log" 2>&1 &
+bash tests/e2e/migrations.sh >"$LOGS/e2e-migrations.log" 2>&1 &
 e2e_pids+=($!)
 e2e_rcs=()
 for pid in "${e2e_pids[@]}"; do wait "$pid"; e2e_rcs+=($?); done

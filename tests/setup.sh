@@ -2,7 +2,8 @@
 # Installs everything the test suites need on a Debian/Ubuntu machine, idempotently, caching heavy
 # things outside the repository. tests/run-all.sh calls it first, so the one test command works on a
 # fresh machine; on a prepared machine it takes seconds.
-#   host packages   mmdebstrap (the chroot bootstrapper), node/npm if missing
+#   host packages   mmdebstrap (the chroot bootstrapper), node/npm if missing, clang, binutils and
+#                   zlib1g-dev (NativeAOT's compiler and linker, for tests/aot/run.sh), unzip
 #   npm             `npm ci` at the root when package-lock.json changed since the last install
 #   suites          every tests/<suite>/setup.sh (editors, browsers; each caches outside the repo)
 #   Python          the Debian trixie test environment (tests/trixie-pyenv.sh, cached in /opt)
@@ -25,6 +26,12 @@ command -v flock >/dev/null || need+=(util-linux)
 command -v diff >/dev/null || need+=(diffutils)
 command -v node >/dev/null || need+=(nodejs)
 command -v npm >/dev/null || need+=(npm)
+command -v unzip >/dev/null || need+=(unzip)
+# The native AOT publish (tests/aot/run.sh): ILCompiler compiles and links with clang, through
+# binutils' ld.bfd (its default linker on Linux, so lld is not needed), against zlib.
+command -v clang >/dev/null || need+=(clang)
+command -v ld.bfd >/dev/null || need+=(binutils)
+[ -e /usr/include/zlib.h ] || need+=(zlib1g-dev)
 if [ ${#need[@]} -gt 0 ]; then
   log "installing host packages: ${need[*]}"
   apt-get update -q

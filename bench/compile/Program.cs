@@ -1,9 +1,10 @@
 // Compile benchmark: a 100-entity × 10-field spec through the whole pipeline (parse, validate, enrich,
 // render) in process, and `lspgen generate` end to end as a process. A Stopwatch harness, not a test.
 //
-// Usage: dotnet run -c Release --project bench/compile -- [--cli PATH_TO_LSPGEN] [--write-docs docs/performance.md]
+// Usage: dotnet run -c Release --project bench/compile -- [--cli PATH_TO_LSPGEN] [--aot PATH_TO_NATIVE_LSPGEN] [--write-docs docs/performance.md]
 //        dotnet run -c Release --project bench/compile -- --write-spec PATH   (only writes the benchmark spec)
-// (bench/compile/run.sh publishes lspgen ReadyToRun and runs this with both options.)
+// (bench/compile/run.sh publishes lspgen ReadyToRun and native AOT and runs this with every option;
+// with both --cli and --aot, the two binaries are measured side by side, whole process, in this run.)
 
 using System.Diagnostics;
 using System.Globalization;
@@ -12,10 +13,11 @@ using LspGen.Compiler;
 using LspGen.Compiler.Write;
 using LspGen.Spec;
 
-string? cli = null, docs = null;
+string? cli = null, aot = null, docs = null;
 for (var i = 0; i < args.Length; i++)
 {
     if (args[i] == "--cli") cli = args[++i];
+    else if (args[i] == "--aot") aot = args[++i];
     else if (args[i] == "--write-docs") docs = args[++i];
     else if (args[i] == "--write-spec") { File.WriteAllText(args[++i], BenchSpec.Text(100)); return 0; }
     else { Console.Error.WriteLine($"unknown argument {args[i]}"); return 2; }
@@ -122,6 +124,50 @@ if (cli is not null)
     }
 }
 
+// Native AOT next to ReadyToRun, whole process: the same commands, alternating binaries per round so
+// that a change in the machine's load hits both alike.
+var nativeRows = new List<string>();
+if (cli is not null && aot is not null)
+{
+    var folder = Directory.CreateTempSubdirectory("lspgen-bench-aot-").FullName;
+    try
+    {
+        var specPath = Path.Combine(folder, "spec.yaml");
+        File.WriteAllText(specPath, spec);
+        var taskManager = Path.GetFullPath("examples/task_manager.spec.yaml");
+        var run = 0;
+        (string What, string[] Args, string Target)[] commands =
+        [
+            ("`lspgen --version`", ["--version"], ""),
+            ("`lspgen validate` task_manager", ["validate", taskManager], ""),
+            ("**`lspgen generate --out` task_manager**", ["generate", taskManager, "--out", "{out}"], "≤ 60 ms"),
+            ("**`lspgen generate --out` 100 entities × 10 fields**", ["generate", specPath, "--out", "{out}"], "≤ 120 ms"),
+        ];
+        string[] Args(string[] template) => template.Select(a => a == "{out}" ? Path.Combine(folder, $"out{run++}") : a).ToArray();
+        Console.WriteLine("| command (whole process) | native AOT median | p95 | min | ReadyToRun median | p95 | min | target |");
+        foreach (var (what, arguments, target) in commands)
+        {
+            var (native, r2r) = Measure.Alternating(() => Child.Run(aot, Args(arguments)), () => Child.Run(cli, Args(arguments)), 3, 21);
+            nativeRows.Add(Row(what, native, r2r, target));
+        }
+        var (nativeInit, r2rInit) = Measure.Alternating(() => Child.Initialize(aot), () => Child.Initialize(cli), 2, 21);
+        nativeRows.Add(Row("**`lspgen lsp`: spawn → `initialize` response**", nativeInit, r2rInit, "< 50 ms"));
+        // Peak resident memory of the biggest command (GNU time's maximum RSS, the kernel's ru_maxrss).
+        var nativeRss = Child.PeakRssMb(aot, ["generate", specPath, "--out", Path.Combine(folder, $"out{run++}")]);
+        var r2rRss = Child.PeakRssMb(cli, ["generate", specPath, "--out", Path.Combine(folder, $"out{run++}")]);
+        nativeRows.Add(string.Create(CultureInfo.InvariantCulture,
+            $"| **peak memory (max RSS) of `generate --out` 100 × 10** | {nativeRss:F1} MB | | | {r2rRss:F1} MB | | | < 60 MB |"));
+        foreach (var row in nativeRows) Console.WriteLine(row);
+    }
+    finally
+    {
+        Directory.Delete(folder, recursive: true);
+    }
+}
+
+static string Row(string what, Measurement native, Measurement r2r, string target) => string.Create(CultureInfo.InvariantCulture,
+    $"| {what} | {native.Median:F1} ms | {native.P95:F1} ms | {native.Min:F1} ms | {r2r.Median:F1} ms | {r2r.P95:F1} ms | {r2r.Min:F1} ms | {target} |");
+
 if (docs is not null)
 {
     var section = string.Join('\n', [
@@ -150,12 +196,29 @@ if (docs is not null)
             "cold enrich + render + zip; `--out` − `--zip -` is writing the files. The two \"first … in a fresh process\" " +
             "rows come from this harness, which is not ReadyToRun-compiled, so they overstate what `lspgen` pays.",
         "",
+        .. NativeSection(nativeRows, aot),
         .. History(),
     ]);
     Docs.ReplaceSection(docs, section);
     Console.WriteLine($"updated {docs}");
 }
 return 0;
+
+static string[] NativeSection(List<string> rows, string? aot) => rows.Count == 0
+    ? ["The native AOT binary was not measured in this run (pass `--aot` with `--cli`).", ""]
+    :
+    [
+        "### Native AOT and ReadyToRun, whole process",
+        "",
+        "The same commands with the native binary (`dotnet publish -r linux-x64 -p:PublishAot=true`, " +
+        $"{new FileInfo(aot!).Length / 1048576.0:F1} MB) and the ReadyToRun build above, alternating per round, 21 runs each after warm-up;",
+        "wall clock from spawn to exit (for `lsp`: spawn to the `initialize` response, then shutdown and exit).",
+        "",
+        "| command (whole process) | native AOT median | p95 | min | ReadyToRun median | p95 | min | target |",
+        "|---|---|---|---|---|---|---|---|",
+        .. rows,
+        "",
+    ];
 
 // Not measured by this harness (a one-off investigation), so it is kept as text rather than regenerated.
 static string[] History() =>
@@ -235,11 +298,108 @@ internal static class Measure
         return Summarize(times, null);
     }
 
+    /// <summary>Two actions measured in alternation, so both see the same machine load.</summary>
+    public static (Measurement First, Measurement Second) Alternating(Action first, Action second, int warmup, int runs)
+    {
+        for (var i = 0; i < warmup; i++) { first(); second(); }
+        var a = new double[runs];
+        var b = new double[runs];
+        for (var i = 0; i < runs; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            first();
+            a[i] = sw.Elapsed.TotalMilliseconds;
+            sw.Restart();
+            second();
+            b[i] = sw.Elapsed.TotalMilliseconds;
+        }
+        return (Summarize(a, null), Summarize(b, null));
+    }
+
     private static Measurement Summarize(double[] times, long? allocated)
     {
         Array.Sort(times);
         double At(double q) => times[Math.Min(times.Length - 1, (int)Math.Ceiling(q * times.Length) - 1)];
         return new Measurement(At(0.5), At(0.95), times[0], times.Length, allocated);
+    }
+}
+
+/// <summary>lspgen as a child process: one command, one language-server start, or one command's peak memory.</summary>
+internal static class Child
+{
+    public static void Run(string exe, string[] arguments)
+    {
+        var start = new ProcessStartInfo(exe, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var p = Process.Start(start)!;
+        var drain = p.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
+        var err = p.StandardError.ReadToEnd();
+        drain.Wait();
+        p.WaitForExit();
+        if (p.ExitCode != 0) throw new InvalidOperationException($"{exe} exited with {p.ExitCode}: {err}");
+    }
+
+    /// <summary>Spawns `lsp --stdio`, sends initialize and returns when its response has arrived; then shuts it down.</summary>
+    public static void Initialize(string exe)
+    {
+        var start = new ProcessStartInfo(exe, ["lsp", "--stdio"])
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        using var p = Process.Start(start)!;
+        var err = p.StandardError.ReadToEndAsync();
+        var input = p.StandardInput.BaseStream;
+        Send(input, """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{}}}""");
+        var output = p.StandardOutput.BaseStream;
+        var buffer = new byte[64 * 1024];
+        var received = new MemoryStream();
+        // The response is the first frame: wait for the header and then that many bytes.
+        while (true)
+        {
+            var n = output.Read(buffer);
+            if (n == 0) throw new InvalidOperationException($"{exe} lsp closed stdout before answering initialize: {err.Result}");
+            received.Write(buffer, 0, n);
+            var text = System.Text.Encoding.UTF8.GetString(received.GetBuffer(), 0, (int)received.Length);
+            var headerEnd = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+            if (headerEnd < 0) continue;
+            var length = int.Parse(text["Content-Length: ".Length..text.IndexOf('\r')], CultureInfo.InvariantCulture);
+            if (received.Length >= headerEnd + 4 + length) break;
+        }
+        Send(input, """{"jsonrpc":"2.0","id":2,"method":"shutdown"}""");
+        Send(input, """{"jsonrpc":"2.0","method":"exit"}""");
+        p.WaitForExit();
+        if (p.ExitCode != 0) throw new InvalidOperationException($"{exe} lsp exited with {p.ExitCode}: {err.Result}");
+    }
+
+    private static void Send(Stream input, string json)
+    {
+        var body = System.Text.Encoding.UTF8.GetBytes(json);
+        input.Write(System.Text.Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n"));
+        input.Write(body);
+        input.Flush();
+    }
+
+    /// <summary>The median of 5 runs' maximum resident set size, in MB, read by GNU time (/usr/bin/time).</summary>
+    public static double PeakRssMb(string exe, string[] arguments)
+    {
+        var peaks = new List<double>();
+        for (var i = 0; i < 5; i++)
+        {
+            var report = Path.GetTempFileName();
+            try
+            {
+                // A new output folder per run, so each one is a first generation.
+                var runArguments = arguments.ToList();
+                if (runArguments.Count > 2 && runArguments[^2] == "--out") runArguments[^1] += $"-{i}";
+                Run("/usr/bin/time", ["-f", "%M", "-o", report, exe, .. runArguments]);
+                peaks.Add(double.Parse(File.ReadAllText(report).Trim(), CultureInfo.InvariantCulture) / 1024);
+            }
+            finally
+            {
+                File.Delete(report);
+            }
+        }
+        peaks.Sort();
+        return peaks[peaks.Count / 2];
     }
 }
 

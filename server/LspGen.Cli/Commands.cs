@@ -21,11 +21,7 @@ public static class Commands
             Prd2SpecCommand.Create(context),   // `lspgen prd2spec prd.md [-o spec.yaml]` (server/LspGen.Spec/Prd)
             LspCommand.Create(context),   // `lspgen lsp [--stdio]`: the language server (server/LspGen.LanguageServer)
             DraftCommand.Create(context), // `lspgen draft "<description>"`: an LLM drafts a spec (server/LspGen.Drafting)
-#if LSPGEN_WEB
             ServeCommand.Create(context), // `lspgen serve`: the one-page web generator (server/LspGen.Web)
-#else
-            WithoutWeb.ServeCommand(context), // this build left the web generator out (see LspGen.Cli.csproj)
-#endif
         };
         // The default --version reads the entry assembly, which is the test host when run in process.
         foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new PrintVersion(context);

@@ -37,6 +37,18 @@ public sealed class GeneralTests : IDisposable
         Assert.Equal("0.1.0", run.Out.Trim());
     }
 
+    [Fact]
+    public void Version_is_one_line_of_the_package_version_without_a_commit_hash()
+    {
+        // The native binary, the JIT build and the .NET tool print this same line (tests/aot, tests/tool).
+        var run = _cli.Run("--version");
+
+        run.AssertExit(0);
+        Assert.Equal(Commands.Version + "\n", run.Out);
+        Assert.Matches(@"^\d+\.\d+\.\d+$", Commands.Version);
+        Assert.Equal("", run.Error);
+    }
+
     [Theory]
     [InlineData("frobnicate")]
     [InlineData("generate")]

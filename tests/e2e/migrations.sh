@@ -30,6 +30,7 @@
 #
 # Usage (as root): bash tests/e2e/migrations.sh
 # Environment:
+#   LSPGEN_BIN             path of the lspgen binary to test (tests/run-all.sh: the native AOT one); wins over LSPGEN
 #   LSPGEN                 command that runs lspgen (default: builds server/LspGen.Cli in Release)
 #   LSPGEN_E2E_MIGRATIONS_PG_PORT  PostgreSQL port (default 55460; tests/e2e/run.sh uses 55450)
 #   LSPGEN_E2E_KEEP=1      keep the work folder (project, revision copies, state, logs)
@@ -200,7 +201,11 @@ PROJECT="$WORK/project"
 mkdir -p "$WORK/logs" "$WORK/results" "$WORK/revisions" "$WORK/specs"
 cp "$REPO/tests/e2e/migration_walk.py" "$REPO/tests/e2e/check_junit.py" "$WORK/"
 
-if [ -z "${LSPGEN:-}" ]; then
+if [ -n "${LSPGEN_BIN:-}" ]; then
+  # tests/run-all.sh sets it to the native binary of tests/aot/run.sh: no silent fallback to another build.
+  [ -x "$LSPGEN_BIN" ] || die "LSPGEN_BIN=$LSPGEN_BIN is not an executable lspgen (tests/run-all.sh takes it from the aot suite: did its publish fail?)"
+  LSPGEN=$LSPGEN_BIN
+elif [ -z "${LSPGEN:-}" ]; then
   dotnet build "$REPO/server/LspGen.Cli" -c Release -v quiet -nologo >"$WORK/logs/build.log" 2>&1 ||
     { cat "$WORK/logs/build.log" >&2; die "building lspgen failed"; }
   LSPGEN="dotnet $REPO/server/LspGen.Cli/bin/Release/net10.0/lspgen.dll"

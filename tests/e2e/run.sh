@@ -16,6 +16,7 @@
 # Usage (as root): bash tests/e2e/run.sh [SPEC...]        default: examples/*.spec.yaml examples/*.prd.md
 #                                                          tests/e2e/samples/*.spec.yaml
 # Environment:
+#   LSPGEN_BIN             path of the lspgen binary to test (tests/run-all.sh: the native AOT one); wins over LSPGEN
 #   LSPGEN                 command that runs lspgen (default: builds server/LspGen.Cli in Release)
 #   LSPGEN_E2E_PG_PORT     PostgreSQL port (default 55450)
 #   LSPGEN_E2E_APP_PORT    port for the uvicorn boot check (default 55451)
@@ -140,7 +141,11 @@ WORK=$(mktemp -d /tmp/lspgen-e2e.XXXXXX)
 mkdir -p "$WORK/logs" "$WORK/results" "$WORK/projects"
 cp "$REPO/tests/e2e/check_boot.py" "$REPO/tests/e2e/check_junit.py" "$WORK/"
 
-if [ -z "${LSPGEN:-}" ]; then
+if [ -n "${LSPGEN_BIN:-}" ]; then
+  # tests/run-all.sh sets it to the native binary of tests/aot/run.sh: no silent fallback to another build.
+  [ -x "$LSPGEN_BIN" ] || die "LSPGEN_BIN=$LSPGEN_BIN is not an executable lspgen (tests/run-all.sh takes it from the aot suite: did its publish fail?)"
+  LSPGEN=$LSPGEN_BIN
+elif [ -z "${LSPGEN:-}" ]; then
   dotnet build "$REPO/server/LspGen.Cli" -c Release -v quiet -nologo >"$WORK/logs/build.log" 2>&1 ||
     { cat "$WORK/logs/build.log" >&2; die "building lspgen failed"; }
   LSPGEN="dotnet $REPO/server/LspGen.Cli/bin/Release/net10.0/lspgen.dll"

@@ -1,6 +1,6 @@
 // Starts `lspgen lsp --stdio` as a child process and connects a vscode-languageserver-protocol client to it.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import lsp from 'vscode-languageserver-protocol/node.js';
@@ -9,8 +9,21 @@ export { lsp };
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** The command that runs lspgen: $LSPGEN_CLI (e.g. "dotnet /path/lspgen.dll", split on whitespace) or the Debug build. */
+/**
+ * The command that runs lspgen: $LSPGEN_BIN (a binary; tests/run-all.sh sets the native AOT one, and a
+ * missing one is an error, never a quiet fallback to another build), else $LSPGEN_CLI (e.g.
+ * "dotnet /path/lspgen.dll", split on whitespace), else the Debug build.
+ */
 export function lspgenCommand() {
+  const bin = process.env.LSPGEN_BIN?.trim();
+  if (bin) {
+    try {
+      accessSync(bin, constants.X_OK);
+    } catch {
+      throw new Error(`LSPGEN_BIN=${bin} is not an executable lspgen (tests/run-all.sh takes it from the aot suite: did its publish fail?)`);
+    }
+    return { command: bin, args: [] };
+  }
   const fromEnv = process.env.LSPGEN_CLI?.trim();
   if (fromEnv) {
     const [command, ...args] = fromEnv.split(/\s+/);
