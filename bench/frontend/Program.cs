@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using LspGen.Bench.Frontend;
 using LspGen.Spec;
+using LspGen.Spec.Incremental;
 using LspGen.Spec.Model;
 using LspGen.Spec.Syntax;
 using LspGen.Spec.Validation;
@@ -26,6 +27,31 @@ var lineCount = text.Count(c => c == '\n');
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"spec: 1,000 entities x 10 fields, {lineCount} lines, {text.Length} characters; {runs} runs after warm-up; .NET {Environment.Version}"));
 
+// The language server benchmark's edit (a field type toggled between "string" and "strinx" in the middle
+// of the document) and a field line inserted there (every line below moves), each applied to the result
+// of the previous one, as the server does, so the next edit's block table is part of the cost.
+var typeAt = text.IndexOf("        type: string\n", text.Length / 2, StringComparison.Ordinal) + "        type: strin".Length;
+var toggled = IncrementalAnalyzer.Analyze(text);
+var edits = 0;
+AnalyzedSpec Toggle()
+{
+    var result = IncrementalAnalyzer.Reanalyze(toggled, new TextChange(typeAt, typeAt + 1, edits++ % 2 == 0 ? "x" : "g"));
+    if (result.Path != AnalysisPath.Incremental) throw new InvalidOperationException("the benchmark edit took the full path");
+    return toggled = result;
+}
+var lineAt = text.IndexOf("      - name: field_2\n", text.Length / 2, StringComparison.Ordinal);
+var inserted = IncrementalAnalyzer.Analyze(text);
+var insertions = 0;
+AnalyzedSpec InsertOrRemoveLine()
+{
+    const string line = "        nullable: true\n";
+    var insert = insertions++ % 2 == 0;
+    var change = insert ? new TextChange(lineAt, lineAt, line) : new TextChange(lineAt, lineAt + line.Length, "");
+    var result = IncrementalAnalyzer.Reanalyze(inserted, change);
+    if (result.Path != AnalysisPath.Incremental) throw new InvalidOperationException("the line edit took the full path");
+    return inserted = result;
+}
+
 var phases = new (string Name, Func<object?> Run)[]
 {
     ("YamlDotNet events only", () => YamlEventsOnly(text)),
@@ -34,6 +60,8 @@ var phases = new (string Name, Func<object?> Run)[]
     ("Validate (SpecValidator.Validate)", () => SpecValidator.Validate(Parsed.Document)),
     ("Analyze(tree): load + validate + sort", () => SpecAnalyzer.Analyze(Parsed.Tree)),
     ("total: SpecAnalyzer.Analyze(text)", () => SpecAnalyzer.Analyze(text)),
+    ("Reanalyze: one character in one entity", Toggle),
+    ("Reanalyze: a line inserted/removed in one entity", InsertOrRemoveLine),
 };
 
 Parsed.Tree = SpecAnalyzer.Parse(text);

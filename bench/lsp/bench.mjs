@@ -5,9 +5,11 @@
 //   completion  request → response at 200 varied positions (field types, keys)
 //   memory      VmHWM of the server process (/proc/<pid>/status)
 // for `lspgen lsp` and, as the reference, yaml-language-server with schemas/spec.schema.json.
-// Usage: node bench.mjs [--only lspgen|yaml] [--json out.json]
-//   LSPGEN_BENCH_CMD  the command that runs lspgen (default: /tmp/lspgen-r2r/lspgen, the ReadyToRun
-//                     publish described in README.md)
+// Usage: node bench.mjs [--only lspgen|yaml] [--json out.json] [--server "path/to/lspgen lsp"]
+//   --server / LSPGEN_SERVER  the whole command that starts the lspgen language server, e.g. the
+//                     NativeAOT binary: LSPGEN_SERVER="/tmp/lspgen-aot/lspgen lsp" (--stdio is added)
+//   LSPGEN_BENCH_CMD  the command that runs lspgen, without "lsp" (default: /tmp/lspgen-r2r/lspgen, the
+//                     ReadyToRun publish described in README.md)
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,11 +29,14 @@ const COMPLETIONS = 200;
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : null;
+const serverCommand = (args.includes('--server') ? args[args.indexOf('--server') + 1] : null) ?? process.env.LSPGEN_SERVER ?? null;
 
 const servers = {
   lspgen: {
     name: 'lspgen lsp',
-    command: (process.env.LSPGEN_BENCH_CMD ?? '/tmp/lspgen-r2r/lspgen').split(/\s+/).concat(['lsp', '--stdio']),
+    command: serverCommand
+      ? serverCommand.trim().split(/\s+/).concat(['--stdio'])
+      : (process.env.LSPGEN_BENCH_CMD ?? '/tmp/lspgen-r2r/lspgen').split(/\s+/).concat(['lsp', '--stdio']),
     settings: () => ({}),
   },
   yaml: {

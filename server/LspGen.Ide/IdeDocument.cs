@@ -1,5 +1,6 @@
 using LspGen.Spec;
 using LspGen.Spec.Diagnostics;
+using LspGen.Spec.Incremental;
 using LspGen.Spec.Model;
 using LspGen.Spec.Prd;
 using LspGen.Spec.Syntax;
@@ -29,8 +30,12 @@ public sealed class IdeDocument
     private readonly Lazy<SpecOutline> _outline;
     private readonly Lazy<IReadOnlyList<string>> _entityNames;
 
-    private IdeDocument(string text, DocumentKind kind, SyntaxTree tree, SpecAnalysis analysis)
+    // The analysed spec the next version is computed from (null for PRDs).
+    private readonly AnalyzedSpec? _analyzed;
+
+    private IdeDocument(string text, DocumentKind kind, SyntaxTree tree, SpecAnalysis analysis, AnalyzedSpec? analyzed = null)
     {
+        _analyzed = analyzed;
         Text = text;
         Kind = kind;
         Tree = tree;
@@ -43,11 +48,21 @@ public sealed class IdeDocument
     }
 
     /// <summary>Parses and analyses a spec (one parse; never throws).</summary>
-    public static IdeDocument Create(string text)
-    {
-        var tree = SpecAnalyzer.Parse(text);
-        return new IdeDocument(text, DocumentKind.Spec, tree, SpecAnalyzer.Analyze(tree));
-    }
+    public static IdeDocument Create(string text) => Of(IncrementalAnalyzer.Analyze(text));
+
+    /// <summary>
+    /// The next version of a spec: <paramref name="text"/> analysed from <paramref name="previous"/>, so
+    /// an edit inside one entity re-parses only that entity (<see cref="IncrementalAnalyzer"/>). The result
+    /// is the one <see cref="Create"/> gives; a PRD as <paramref name="previous"/> means a full analysis.
+    /// </summary>
+    public static IdeDocument Update(IdeDocument previous, string text) =>
+        previous._analyzed is { } analyzed ? Of(IncrementalAnalyzer.Reanalyze(analyzed, text)) : Create(text);
+
+    private static IdeDocument Of(AnalyzedSpec analyzed) =>
+        new(analyzed.Text, DocumentKind.Spec, analyzed.Tree, analyzed.Analysis, analyzed);
+
+    /// <summary>Whether this version was computed by re-parsing one entity block (for tests and measurements).</summary>
+    public bool WasIncremental => _analyzed?.Path == AnalysisPath.Incremental;
 
     /// <summary>
     /// Analyses a PRD (markdown) with the PRD front end. Its diagnostics are the PRD's; the YAML features

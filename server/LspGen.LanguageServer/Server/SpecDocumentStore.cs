@@ -32,6 +32,8 @@ public sealed class SpecDocumentStore(
         public string LanguageId { get; } = languageId;
         public TextDocumentBuffer Buffer { get; } = buffer;
         public SpecSnapshot? Current { get; set; }
+        // The newest analysed version: the next version is analysed from it (IncrementalAnalyzer).
+        public Ide.IdeDocument? LastAnalyzed { get; set; }
         public bool IsSpec { get; set; }
         public bool PublishedAnything { get; set; }
         public CancellationTokenSource? Pending { get; set; }
@@ -104,10 +106,11 @@ public sealed class SpecDocumentStore(
     {
         var text = document.Buffer.Text;
         var isPrd = SpecFiles.IsPrd(document.Uri, document.LanguageId);
-        var snapshot = new SpecSnapshot(document.Uri, version, text, encoding(), isPrd);
         bool wasSpec;
+        SpecSnapshot snapshot;
         lock (gate)
         {
+            snapshot = new SpecSnapshot(document.Uri, version, text, encoding(), isPrd, document.Current?.AnalysedDocument ?? document.LastAnalyzed);
             wasSpec = document.IsSpec;
             document.IsSpec = isPrd || SpecFiles.IsSpec(document.Uri, document.LanguageId, text);
             document.Current = snapshot;
@@ -144,6 +147,7 @@ public sealed class SpecDocumentStore(
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 analysis = snapshot.Analysis;
+                lock (gate) document.LastAnalyzed = snapshot.Document;
             }
             finally
             {

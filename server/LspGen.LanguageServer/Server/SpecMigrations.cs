@@ -54,15 +54,21 @@ public sealed class SpecMigrations(Func<ServerSettings> settings, IServerLog log
         if (snapshots.TryGetValue(path, out var cached) && cached.Modified == modified && cached.Length == length) return cached.Snapshot;
 
         SchemaSnapshot? snapshot = null;
+        string? problem = null;
         try
         {
             snapshot = SchemaSnapshot.Parse(File.ReadAllText(path));
         }
         catch (Exception exception) when (exception is FormatException or IOException or UnauthorizedAccessException)
         {
-            log.Write(LogLevel.Warning, $"Ignoring the schema snapshot {path}, so no migration diagnostics are shown: {exception.Message}");
+            problem = exception.Message;
         }
-        snapshots[path] = new Entry(modified, length, snapshot);
-        return snapshot;
+        // Two analyses (versions of one spec, or two specs sharing a folder) may read the same new file at
+        // once; only the one whose entry is stored warns, so a broken file is logged once per version.
+        var entry = new Entry(modified, length, snapshot);
+        var stored = snapshots.AddOrUpdate(path, entry, (_, old) => old.Modified == modified && old.Length == length ? old : entry);
+        if (problem is not null && ReferenceEquals(stored, entry))
+            log.Write(LogLevel.Warning, $"Ignoring the schema snapshot {path}, so no migration diagnostics are shown: {problem}");
+        return stored.Snapshot;
     }
 }

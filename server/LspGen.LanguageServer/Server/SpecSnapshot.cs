@@ -15,15 +15,30 @@ public sealed class SpecSnapshot
     readonly Lazy<TextDocumentBuffer> lines;
     readonly Lazy<IdeDocument> document;
 
-    public SpecSnapshot(string uri, int version, string text, PositionEncoding encoding, bool isPrd = false)
+    // The last analysed version of the same document, which this one is analysed from (an edit inside one
+    // entity re-parses only that entity); dropped once this version is analysed, so versions do not chain.
+    IdeDocument? baseline;
+
+    /// <param name="baseline">An analysed earlier version of the document (any one: the change is found by comparing the texts), or null.</param>
+    public SpecSnapshot(string uri, int version, string text, PositionEncoding encoding, bool isPrd = false, IdeDocument? baseline = null)
     {
         Uri = uri;
         Version = version;
         Text = text;
+        this.baseline = isPrd ? null : baseline;
         lines = new(() => new TextDocumentBuffer(text, encoding));
-        document = new(() => isPrd ? IdeDocument.CreatePrd(text, GenerateCommands.LocalPath(uri) ?? uri) : IdeDocument.Create(text));
+        document = new(() =>
+        {
+            if (isPrd) return IdeDocument.CreatePrd(text, GenerateCommands.LocalPath(uri) ?? uri);
+            var analyzed = this.baseline is { Kind: DocumentKind.Spec } previous ? IdeDocument.Update(previous, text) : IdeDocument.Create(text);
+            this.baseline = null;
+            return analyzed;
+        });
         IsPrd = isPrd;
     }
+
+    /// <summary>The analysed document if someone asked for it already, else null (never starts an analysis).</summary>
+    public IdeDocument? AnalysedDocument => document.IsValueCreated ? document.Value : null;
 
     public string Uri { get; }
     public int Version { get; }

@@ -28,10 +28,29 @@ public static class YamlSyntax
             var message = FormattableString.Invariant($"the spec is {text.Length} characters long, more than the limit of {MaxLength}");
             return new SyntaxTree(text, null, [Diagnostic.Create(Descriptors.SyntaxError, SourceRange.At(0, 0), message)], lines);
         }
-        var builder = new TreeBuilder(text, lines);
+        var offset = text.StartsWith('\uFEFF') ? 1 : 0;
+        var builder = new TreeBuilder(text, lines, offset, text.Length, depth: 0);
         builder.Run();
-        return new SyntaxTree(text, builder.Root, builder.Diagnostics, lines);
+        return new SyntaxTree(text, builder.Root, InDocumentOrder(builder.Diagnostics), lines);
     }
+
+    /// <summary>
+    /// Parses only <c>text[start..end)</c> as if it were a document of its own, with ranges in the
+    /// coordinates of the whole <paramref name="text"/> (<paramref name="lines"/> is its line map) and
+    /// nesting counted from <paramref name="depth"/> open containers. The incremental analyzer parses one
+    /// entity block this way; it decides whether the result may stand in for a full parse.
+    /// </summary>
+    internal static (SyntaxNode? Root, IReadOnlyList<Diagnostic> Diagnostics) ParseRange(string text, LineMap lines, int start, int end, int depth)
+    {
+        var builder = new TreeBuilder(text, lines, start, end, depth);
+        builder.Run();
+        return (builder.Root, InDocumentOrder(builder.Diagnostics));
+    }
+
+    // The builder reports a duplicate key when its mapping closes, so its own order is not the text's;
+    // sorted, a tree assembled from parts (IncrementalAnalyzer) lists them exactly as a full parse does.
+    private static List<Diagnostic> InDocumentOrder(List<Diagnostic> diagnostics) =>
+        diagnostics.Count < 2 ? diagnostics : [.. SpecAnalyzer.Sort(diagnostics)];
 
     // A frame holds either sequence items or mapping entries, never both: one list per container is
     // about a tenth of what a spec's parse allocates besides YamlDotNet's own tokens.
@@ -46,11 +65,12 @@ public static class YamlSyntax
         public Position LastEnd { get; set; } = start;
     }
 
-    private sealed class TreeBuilder(string text, LineMap lines)
+    // Parses text[offset..stop): YamlDotNet treats a byte order mark as part of the first scalar, so a full
+    // parse starts after it; a range parse starts at the range. Every offset YamlDotNet reports is relative
+    // to that start, so it is shifted by it.
+    private sealed class TreeBuilder(string text, LineMap lines, int offset, int stop, int depth)
     {
-        // YamlDotNet treats a byte order mark as part of the first scalar, so it is cut off and every
-        // offset YamlDotNet reports is shifted back by its length.
-        private readonly int _offset = text.StartsWith('\uFEFF') ? 1 : 0;
+        private readonly int _offset = offset;
         private readonly Stack<Frame> _stack = new();
         private Position _lastEnd;
 
@@ -59,7 +79,7 @@ public static class YamlSyntax
 
         public void Run()
         {
-            var parser = new Parser(new Scanner(new StringReader(text[_offset..]), skipComments: true));
+            var parser = new Parser(new Scanner(new StringReader(text[_offset..stop]), skipComments: true));
             var documents = 0;
             while (true)
             {
@@ -79,7 +99,7 @@ public static class YamlSyntax
                     // Only YamlDotNet's MoveNext runs in this try. On some truncated inputs it throws other
                     // exceptions than YamlException (16.3: InvalidOperationException for an unclosed flow
                     // sequence at the end of the text); for us every failure to parse is a syntax error.
-                    Fail(Widen(new SourceRange(lines.PositionAt(text.Length), lines.PositionAt(text.Length))),
+                    Fail(Widen(new SourceRange(lines.PositionAt(stop), lines.PositionAt(stop))),
                         "the document ends in the middle of a value (an unclosed '[', '{' or quote?)");
                     return;
                 }
@@ -116,7 +136,7 @@ public static class YamlSyntax
 
         private bool Push(Frame frame)
         {
-            if (_stack.Count >= MaxDepth)
+            if (_stack.Count + depth >= MaxDepth)
             {
                 var at = frame.Start;
                 Fail(new SourceRange(at, new Position(at.Line, at.Character + 1)),
@@ -153,7 +173,7 @@ public static class YamlSyntax
             if (end is not null && frame.IsFlow)
             {
                 var at = (int)end.Start.Index + _offset;
-                if (at < text.Length && text[at] is ']' or '}') endPos = lines.PositionAt(at + 1);
+                if (at < stop && text[at] is ']' or '}') endPos = lines.PositionAt(at + 1);
             }
             if (frame.IsMapping && frame.PendingKey is not null) frame.Entries!.Add(new MappingEntry(frame.PendingKey, null));
             var range = new SourceRange(frame.Start, endPos < frame.Start ? frame.Start : endPos);
