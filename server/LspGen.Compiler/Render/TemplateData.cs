@@ -37,11 +37,11 @@ internal sealed class TemplateData
     private static readonly TemplateShape UserStoryShape = new("Id", "Role", "Goal", "Benefit");
     private static readonly TemplateShape IntegrationShape = new("Name", "Purpose", "SettingName");
     private static readonly TemplateShape ProjectShape = new("Name", "Title", "Description", "PostgresVersion", "Auth", "Entities", "CrudEntities", "CreationOrder", "DropOrder", "UserStories", "Integrations");
-    private static readonly TemplateShape EntityShape = new("ClassName", "Module", "Plural", "TableName", "RoutePath", "Tag", "Title", "Description", "Crud", "PrimaryKey", "Fields", "DataFields", "RequiredFields", "ReferenceFields", "NonNullableDataFields", "DeferredForeignKeys", "OwnerIndexName", "OwnerForeignKeyName", "Test", "SpecName", "RenamedFrom");
+    private static readonly TemplateShape EntityShape = new("ClassName", "Module", "Plural", "TableName", "RoutePath", "Tag", "Title", "Description", "Crud", "PrimaryKey", "Fields", "DataFields", "RequiredFields", "ReferenceFields", "NonNullableDataFields", "DeferredForeignKeys", "OwnerIndexName", "OwnerForeignKeyName", "Test", "SpecName", "RenamedFrom", "ModuleLiteral", "TableNameLiteral", "RoutePathLiteral", "TagLiteral", "OwnerIndexNameLiteral", "OwnerForeignKeyNameLiteral");
     private static readonly TemplateShape IncomingReferenceShape = new("ChildClassName", "ChildModule", "FieldName");
     private static readonly TemplateShape TestPlanShape = new("Samples", "UpdateField", "RequiredField", "WrongTypeField", "ReferenceField", "BlockingReference");
-    private static readonly TemplateShape ReferenceShape = new("ClassName", "Module", "TableName", "Column", "ColumnPath", "OnDelete");
-    private static readonly TemplateShape FieldShape = new("Name", "Type", "PythonType", "SqlType", "JsonType", "JsonFormat", "PrimaryKey", "Identity", "GeneratedUuid", "Nullable", "Unique", "Index", "MaxLength", "Default", "References", "Description", "RequiredOnCreate", "IndexName", "UniqueName", "ForeignKeyName", "ForeignKeyDeferred", "SpecName", "RenamedFrom", "ServerDefault", "LegacyNoServerDefault");
+    private static readonly TemplateShape ReferenceShape = new("ClassName", "Module", "TableName", "Column", "ColumnPath", "OnDelete", "ModuleLiteral", "TableNameLiteral", "ColumnLiteral", "ColumnPathLiteral", "OnDeleteLiteral");
+    private static readonly TemplateShape FieldShape = new("Name", "Type", "PythonType", "SqlType", "JsonType", "JsonFormat", "PrimaryKey", "Identity", "GeneratedUuid", "Nullable", "Unique", "Index", "MaxLength", "Default", "References", "Description", "RequiredOnCreate", "IndexName", "UniqueName", "ForeignKeyName", "ForeignKeyDeferred", "SpecName", "RenamedFrom", "ServerDefault", "LegacyNoServerDefault", "NameLiteral", "IndexNameLiteral", "UniqueNameLiteral", "ForeignKeyNameLiteral");
 
     private TemplateObject ProjectObject(ProjectModel p) => ProjectShape.Of(p.Name, p.Title, p.Description, p.PostgresVersion, AuthShape.Of(p.Auth.Enabled, p.Auth.AccessTokenExpiryMinutes), Array(p.Entities, EntityObject), Array(p.CrudEntities, EntityObject), Array(p.CreationOrder, EntityObject), Array(p.DropOrder, EntityObject), Array(p.UserStories, s => UserStoryShape.Of(s.Id, s.Role, s.Goal, s.Benefit)), Array(p.Integrations, i => IntegrationShape.Of(i.Name, i.Purpose, i.SettingName)));
 
@@ -49,7 +49,7 @@ internal sealed class TemplateData
     {
         if (_entities.TryGetValue(e, out var done)) return done;
         _entityFields = new List<(FieldModel, TemplateObject)>(e.Fields.Count);
-        var o = EntityShape.Of(e.ClassName, e.Module, e.Plural, e.TableName, e.RoutePath, e.Tag, e.Title, e.Description, e.Crud, FieldObject(e.PrimaryKey), Array(e.Fields, FieldObject), Array(e.DataFields, FieldObject), Array(e.RequiredFields, FieldObject), Array(e.ReferenceFields, FieldObject), Array(e.NonNullableDataFields, FieldObject), Array(e.DeferredForeignKeys, FieldObject), e.OwnerIndexName, e.OwnerForeignKeyName, TestObject(e.Test), e.SpecName, e.RenamedFrom);
+        var o = EntityShape.Of(e.ClassName, e.Module, e.Plural, e.TableName, e.RoutePath, e.Tag, e.Title, e.Description, e.Crud, FieldObject(e.PrimaryKey), Array(e.Fields, FieldObject), Array(e.DataFields, FieldObject), Array(e.RequiredFields, FieldObject), Array(e.ReferenceFields, FieldObject), Array(e.NonNullableDataFields, FieldObject), Array(e.DeferredForeignKeys, FieldObject), e.OwnerIndexName, e.OwnerForeignKeyName, TestObject(e.Test), e.SpecName, e.RenamedFrom, Literal(e.Module), Literal(e.TableName), Literal(e.RoutePath), Literal(e.Tag), Literal(e.OwnerIndexName), Literal(e.OwnerForeignKeyName));
         _entities.Add(e, o);
         return o;
     }
@@ -65,10 +65,23 @@ internal sealed class TemplateData
         foreach (var (model, data) in _entityFields)
             if (ReferenceEquals(model, f)) return data;
         var o = FieldShape.Of(f.Name, f.Type, f.PythonType, f.SqlType, f.JsonType, f.JsonFormat, f.PrimaryKey, f.Identity, f.GeneratedUuid, f.Nullable, f.Unique, f.Index, f.MaxLength, f.Default, f.References is { } r
-                ? ReferenceShape.Of(r.ClassName, r.Module, r.TableName, r.Column, r.ColumnPath, r.OnDelete)
-                : null, f.Description, f.RequiredOnCreate, f.IndexName, f.UniqueName, f.ForeignKeyName, f.ForeignKeyDeferred, f.SpecName, f.RenamedFrom, f.ServerDefault, f.LegacyNoServerDefault);
+                ? ReferenceShape.Of(r.ClassName, r.Module, r.TableName, r.Column, r.ColumnPath, r.OnDelete, Literal(r.Module), Literal(r.TableName), Literal(r.Column), Literal(r.ColumnPath), Literal(r.OnDelete))
+                : null, f.Description, f.RequiredOnCreate, f.IndexName, f.UniqueName, f.ForeignKeyName, f.ForeignKeyDeferred, f.SpecName, f.RenamedFrom, f.ServerDefault, f.LegacyNoServerDefault, Literal(f.Name), Literal(f.IndexName), Literal(f.UniqueName), Literal(f.ForeignKeyName));
         _entityFields.Add((f, o));
         return o;
+    }
+
+    // A derived name (never user text) as the double-quoted literal py_str and yaml_str would print:
+    // for printable ASCII without quote or backslash, which is what the enricher derives, the two agree
+    // and the literal is valid Python, YAML and JSON. Computed here once instead of a helper call per
+    // use: a Scriban function call costs far more than the escaping (docs/performance.md).
+    private static string? Literal(string? name)
+    {
+        if (name is null) return null;
+        foreach (var c in name)
+            if (c is < ' ' or > '~' or '"' or '\\')
+                throw new InvalidOperationException($"Derived name {Escape.PyStr(name)} is not a plain ASCII name.");
+        return string.Concat("\"", name, "\"");
     }
 
     private static ScriptArray Array<T>(IReadOnlyList<T> items, Func<T, TemplateObject> map)
