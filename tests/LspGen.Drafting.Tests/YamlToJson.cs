@@ -69,7 +69,13 @@ public static partial class YamlToJson
         else if (DecimalPattern().IsMatch(text)) json.WriteRawValue(BigInteger.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture));
         else if (text.StartsWith("0o", StringComparison.Ordinal) && OctalPattern().IsMatch(text)) json.WriteRawValue(Octal(text[2..]).ToString(CultureInfo.InvariantCulture));
         else if (text.StartsWith("0x", StringComparison.Ordinal) && HexPattern().IsMatch(text)) json.WriteRawValue(BigInteger.Parse("0" + text[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture));
-        else if (FloatPattern().IsMatch(text)) json.WriteNumberValue(double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture));
+        else if (FloatPattern().IsMatch(text))
+        {
+            var value = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+            // Beyond a double (1e400) JSON still has the number, and the schema must see it as written.
+            if (double.IsFinite(value)) json.WriteNumberValue(value);
+            else json.WriteRawValue(text.TrimStart('+'));
+        }
         else if (SpecialFloatPattern().IsMatch(text)) throw new InvalidDataException($"{text} has no JSON form");
         else json.WriteStringValue(text);
     }

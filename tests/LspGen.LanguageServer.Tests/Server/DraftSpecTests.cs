@@ -79,7 +79,10 @@ public sealed class DraftSpecTests : IDisposable
             new { command = "lspgen.draftSpec", arguments = new object[] { "a library", new Uri(target).AbsoluteUri, Endpoint(stub) } });
 
         var message = response.GetProperty("error").GetProperty("message").GetString()!;
-        Assert.StartsWith("LspGen did not draft the spec: the drafted spec still has 1 error after 3 answers; nothing was written\n  line 10, column 19: error LSG012", message);
+        // Three schema errors (the unknown type fails the type enum and the branches that depend on it) and LSG012.
+        Assert.StartsWith("LspGen did not draft the spec: the drafted spec still has 4 errors after 3 answers; nothing was written\n", message);
+        Assert.Contains("\n  schema /entities/0/fields/0/type: ", message);
+        Assert.EndsWith("\n  line 10, column 19: error LSG012: Unknown field type 'guid'. Did you mean 'uuid'? Allowed types: string, integer, float, boolean, datetime, uuid, text", message);
         Assert.False(File.Exists(target));
     }
 
