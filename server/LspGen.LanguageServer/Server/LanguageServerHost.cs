@@ -32,6 +32,13 @@ public sealed class LanguageServerHost
     PositionEncoding encoding = PositionEncoding.Utf16;
     volatile ServerSettings settings = ServerSettings.Default;
 
+    // Settings events (a push, or the start of a pull) are numbered; a pull's answer counts only while
+    // no newer event happened. Answers to two pulls in flight (the one at "initialized" and one after
+    // a didChangeConfiguration) finish on the thread pool in either order, and the older answer must
+    // not overwrite the newer one.
+    readonly Lock settingsGate = new();
+    long settingsEvent;
+
     LanguageServerHost(PipeReader input, PipeWriter output, LanguageServerOptions options)
     {
         connection = new JsonRpcConnection(input, output, options.Log, ServerJsonContext.Default);
@@ -108,7 +115,11 @@ public sealed class LanguageServerHost
         // client: it runs on the read loop, which would then never read the answer.
         if (ServerSettings.FromSettingsTree(parameters.Settings) is { } pushed)
         {
-            settings = pushed;
+            lock (settingsGate)
+            {
+                settingsEvent++;
+                settings = pushed;
+            }
             documents.RepublishAll();
             return;
         }
@@ -118,13 +129,18 @@ public sealed class LanguageServerHost
     async Task PullSettingsAsync()
     {
         if (connection.ClientCapabilities.Workspace?.Configuration != true) return;
+        long mine;
+        lock (settingsGate) mine = ++settingsEvent;
         try
         {
             var answer = await connection.SendRequestAsync<ConfigurationParams, JsonElement[]>("workspace/configuration",
                 new ConfigurationParams([new ConfigurationItem(Section: "lspgen")])).ConfigureAwait(false);
             var pulled = answer is { Length: > 0 } ? ServerSettings.FromSection(answer[0]) : ServerSettings.Default;
-            if (pulled == settings) return;
-            settings = pulled;
+            lock (settingsGate)
+            {
+                if (mine != settingsEvent || pulled == settings) return;
+                settings = pulled;
+            }
             documents.RepublishAll();
         }
         catch (Exception exception) when (exception is JsonRpcException or ConnectionClosedException or JsonException)

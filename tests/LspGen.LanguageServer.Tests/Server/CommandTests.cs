@@ -152,6 +152,50 @@ public sealed class CommandTests : IDisposable
         Assert.True(File.Exists(Path.Combine(workspace, "backend", "app", "main.py")));
     }
 
+    [Fact]
+    public async Task An_older_settings_answer_that_arrives_last_does_not_overwrite_a_newer_one()
+    {
+        // The pull at "initialized" is answered only after the pull that follows a
+        // didChangeConfiguration: the newer answer ("backend") must win, whichever answer the server
+        // happens to process first. The order of that processing is up to the thread pool, so the
+        // scenario runs several times.
+        File.WriteAllText(Path.Combine(workspace, "todo.spec.yaml"), Specs.Valid);
+        var expected = Path.Combine(workspace, "backend");
+        for (var round = 0; round < 8; round++)
+        {
+            var newerSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var olderSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            await using var session = new LspSession();
+            session.ConfigurationAnswer = async n =>
+            {
+                if (n > 0) return JsonNode.Parse("""{"outputDirectory":"backend"}""");
+                await newerSent.Task;
+                return null;
+            };
+            session.ConfigurationAnswered = n => (n == 0 ? olderSent : newerSent).TrySetResult();
+            await session.InitializeAsync("""{"workspace":{"configuration":true}}""");
+            await session.OpenAsync(SpecUri, Specs.Valid);
+            await session.NotifyAsync("workspace/didChangeConfiguration", """{"settings":null}""");
+            await olderSent.Task.WaitAsync(LspSession.Timeout);
+
+            // Once the newer answer is in effect, it stays: each of the following previews shows it.
+            var deadline = DateTime.UtcNow + LspSession.Timeout;
+            string? folder;
+            do folder = await PreviewFolderAsync(session);
+            while (folder != expected && DateTime.UtcNow < deadline && await Task.Delay(20).ContinueWith(_ => true));
+            for (var i = 0; i < 10; i++)
+            {
+                Assert.Equal(expected, folder);
+                await Task.Delay(10);
+                folder = await PreviewFolderAsync(session);
+            }
+            Assert.Equal(expected, folder);
+        }
+    }
+
+    async Task<string?> PreviewFolderAsync(LspSession session) =>
+        (await session.ResultAsync("workspace/executeCommand", Execute("lspgen.preview", SpecUri))).GetProperty("outputFolder").GetString();
+
     [Theory]
     [InlineData("""{"command":"lspgen.generate","arguments":[]}""", -32602)]
     [InlineData("""{"command":"lspgen.generate","arguments":[42]}""", -32602)]

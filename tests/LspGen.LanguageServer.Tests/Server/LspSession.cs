@@ -40,6 +40,17 @@ sealed class LspSession : IAsyncDisposable
     /// <summary>What the client answers to workspace/configuration for section "lspgen".</summary>
     public JsonNode? Settings { get; set; }
 
+    /// <summary>
+    /// When set, the n-th workspace/configuration request (counted from 0) is answered with what this
+    /// returns, whenever it returns, without holding up the other messages; then
+    /// <see cref="ConfigurationAnswered"/> is called with n. Lets a test reorder the answers.
+    /// </summary>
+    public Func<int, Task<JsonNode?>>? ConfigurationAnswer { get; set; }
+
+    public Action<int>? ConfigurationAnswered { get; set; }
+
+    int configurationRequests;
+
     /// <summary>The server's requests, in arrival order (method and params).</summary>
     public ConcurrentQueue<(string Method, JsonElement Params)> ServerRequests { get; } = new();
 
@@ -58,7 +69,10 @@ sealed class LspSession : IAsyncDisposable
             {
                 var parameters = message.TryGetProperty("params", out var p) ? p : default;
                 ServerRequests.Enqueue((method.GetString()!, parameters));
-                await AnswerServerRequestAsync(id, method.GetString()!);
+                if (method.GetString() == "workspace/configuration" && ConfigurationAnswer is { } answer)
+                    _ = AnswerConfigurationLaterAsync(id, configurationRequests++, answer);
+                else
+                    await AnswerServerRequestAsync(id, method.GetString()!);
             }
             else if (hasMethod)
             {
@@ -81,6 +95,13 @@ sealed class LspSession : IAsyncDisposable
             _ => "null",
         };
         return SendAsync($$"""{"jsonrpc":"2.0","id":{{id.GetRawText()}},"result":{{result}}}""");
+    }
+
+    async Task AnswerConfigurationLaterAsync(JsonElement id, int n, Func<int, Task<JsonNode?>> answer)
+    {
+        var settings = await answer(n);
+        await SendAsync($$"""{"jsonrpc":"2.0","id":{{id.GetRawText()}},"result":{{new JsonArray(settings).ToJsonString()}}}""");
+        ConfigurationAnswered?.Invoke(n);
     }
 
     public Task SendAsync(string json) => writer.WriteAsync(Encoding.UTF8.GetBytes(json));
